@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { assetPath } from '../assets';
+import { compileProgram } from '../cfront/compile';
+import type { SourceHost } from '../cfront/preprocess';
+import type { I64 } from './int64';
+import { libcBuiltins, LibcHost } from './libc';
+import { DEFAULT_LIMITS, FaultReport, Machine, MachineLimits, Task } from './machine';
+
+/** Runs a user-space C program (main(argc, argv)) the way `cc prog.c && ./a.out` would. */
+export interface CProgramOptions {
+  args: string[];
+  maxSteps: number;
+  limits?: Partial<MachineLimits>;
+  io: LibcHost;
+  /** Called before every statement with its location (--trace). */
+  trace?: (loc: { file: string; line: number; col: number }, func: string) => void;
+}
+
+export interface CProgramResult {
+  exitCode: number;
+  fault: FaultReport | undefined;
+  steps: number;
+}
+
+export const diskHost: SourceHost = {
+  readFile(path: string): string | undefined {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+export function libcIncludeDir(): string {
+  return assetPath('src/core/libc/include', 'dist/include');
+}
+
+export async function loadCProgram(file: string, limits: Partial<MachineLimits> = {}, io: LibcHost): Promise<Machine> {
+  const builtins = libcBuiltins(io);
+  const inline = new Set([...builtins.values()].filter((b) => b.inline).map((b) => b.name));
+  const program = await compileProgram([file], {
+    host: diskHost,
+    includeDirs: [dirname(file), libcIncludeDir()],
+    // What gcc predefines for x86-64 and that portable programs test; not __GNUC__, whose extensions we lack.
+    defines: { __STDC__: '1', __STDC_VERSION__: '201112L', __STDC_HOSTED__: '1', __x86_64__: '1', __LP64__: '1', __linux__: '1', __CHAR_BIT__: '8', __SIZEOF_LONG__: '8', __SIZEOF_POINTER__: '8', __SIZEOF_INT__: '4' },
+    inlineBuiltins: inline,
+  });
+  return new Machine(program, builtins, { ...DEFAULT_LIMITS, ...limits });
+}
+
+/** Lays out argv in the program's memory as the kernel's exec does: the strings, then the pointer array. */
+function setupArgv(m: Machine, args: string[]): I64 {
+  const ptrs = args.map((a) => {
+    const bytes = Buffer.from(a + '\0', 'utf8');
+    const p = m.mem.allocStatic(bytes.length, 'global', 'argv string');
+    m.mem.u8.set(bytes, p);
+    return p;
+  });
+  const argv = m.mem.allocStatic(8 * (ptrs.length + 1), 'global', 'argv');
+  ptrs.forEach((p, i) => m.mem.dv.setBigUint64(argv + 8 * i, BigInt(p), true));
+  return argv;
+}
+
+export async function runCProgram(file: string, opts: CProgramOptions): Promise<CProgramResult> {
+  const m = await loadCProgram(file, opts.limits, opts.io);
+  const argv = setupArgv(m, opts.args);
+  if (!m.func('main')?.run) throw new Error(`${file}: no 'main' function`);
+  const T = m.spawn('main', [opts.args.length, argv]);
+  const r = opts.trace ? traced(m, T, opts) : m.run(T, opts.maxSteps);
+  if (r === 'paused') {
+    const bt = m.backtrace(T);
+    return {
+      exitCode: 1,
+      steps: T.steps,
+      fault: { kind: 'step-limit', message: `step limit of ${opts.maxSteps} statements reached (runaway loop? raise it with --max-steps)`, address: undefined, loc: bt[0]?.loc, backtrace: bt },
+    };
+  }
+  if (r === 'faulted') return { exitCode: 1, fault: T.fault, steps: T.steps };
+  return { exitCode: Number(BigInt.asUintN(8, BigInt(T.exitCode))), fault: undefined, steps: T.steps };
+}
+
+function traced(m: Machine, T: Task, opts: CProgramOptions): ReturnType<Machine['run']> {
+  for (let left = opts.maxSteps; left > 0; left--) {
+    const fr = T.frames[T.frames.length - 1];
+    if (fr) {
+      const loc = fr.f.code.pcLoc[fr.pc];
+      if (loc) opts.trace?.(loc, fr.f.name);
+    }
+    const r = m.run(T, 1);
+    if (r !== 'paused') return r;
+  }
+  return 'paused';
+}

@@ -1,0 +1,280 @@
+import type { SourceLoc } from '../diagnostics';
+import { formatLoc } from '../diagnostics';
+import type { FuncCode } from '../cfront/codegen';
+import { Exit } from '../cfront/codegen';
+import type { StaticData } from '../cfront/ast';
+import * as I from './int64';
+import type { I64 } from './int64';
+import { CFault, DEFAULT_MEMORY_LIMITS, Memory, MemoryLimits, TEXT_BASE, memoryOps } from './memory';
+
+/** A builtin: C-callable TypeScript for what lies below the C model (allocators, locks, libc). */
+export interface Builtin {
+  name: string;
+  /** Inline builtins never block or switch tasks; the others are scheduling points run by the runner. */
+  inline: boolean;
+  fn: (T: Task, ...args: I64[]) => I64 | void;
+}
+
+export interface Frame {
+  pc: number;
+  fp: number;
+  a: I64[];
+  f: LoadedFunc;
+  [local: string]: unknown;
+}
+
+export interface LoadedFunc {
+  code: FuncCode;
+  index: number;
+  name: string;
+  run?: (T: Task, fr: Frame) => number;
+  enter?: (f: LoadedFunc, args: I64[]) => Frame;
+  builtin?: Builtin;
+}
+
+export interface Program {
+  funcs: FuncCode[];
+  /** Index → name for every function symbol, defined or not (builtins are bound by name). */
+  symbols: { name: string; defined: boolean; loc: SourceLoc }[];
+  statics: StaticData[];
+  module: string;
+}
+
+export interface MachineLimits extends MemoryLimits {
+  /** C call depth per task. */
+  maxDepth: number;
+  /** Bytes of stack per task. */
+  stackBytes: number;
+}
+
+export const DEFAULT_LIMITS: MachineLimits = { ...DEFAULT_MEMORY_LIMITS, maxDepth: 10000, stackBytes: 8 << 20 };
+
+export type TaskState = 'runnable' | 'exited' | 'faulted';
+
+export class Task {
+  frames: Frame[] = [];
+  /** Statement budget left in the current slice. */
+  b = 0;
+  sp: number;
+  readonly stackBase: number;
+  readonly stackEnd: number;
+  ret: I64 = 0;
+  /** Pending call: callee index and arguments. */
+  cf = 0;
+  ca: I64[] = [];
+  state: TaskState = 'runnable';
+  exitCode: I64 = 0;
+  fault: FaultReport | undefined;
+  steps = 0;
+  constructor(
+    readonly machine: Machine,
+    readonly id: number,
+    stackBytes: number,
+  ) {
+    this.stackBase = machine.mem.allocStatic(stackBytes, 'stack', `stack of task ${id}`);
+    this.sp = this.stackBase;
+    this.stackEnd = this.stackBase + stackBytes;
+  }
+}
+
+export interface BacktraceEntry {
+  func: string;
+  loc: SourceLoc;
+}
+
+export interface FaultReport {
+  kind: CFault['kind'];
+  message: string;
+  address: I64 | undefined;
+  loc: SourceLoc | undefined;
+  backtrace: BacktraceEntry[];
+}
+
+/** Thrown by exit(): unwinds the whole task. */
+export class ExitSignal extends Error {
+  constructor(readonly code: I64) {
+    super('exit');
+  }
+}
+
+export type RunResult = 'exited' | 'paused' | 'faulted';
+
+/** One kernel (or one user program): memory, loaded functions, tasks. */
+export class Machine {
+  readonly mem: Memory;
+  readonly funcs: LoadedFunc[];
+  readonly tasks: Task[] = [];
+  private readonly byName = new Map<string, LoadedFunc>();
+
+  constructor(
+    readonly program: Program,
+    builtins: Map<string, Builtin>,
+    readonly limits: MachineLimits = DEFAULT_LIMITS,
+  ) {
+    this.mem = new Memory(limits);
+    for (const s of program.statics) {
+      const addr = this.mem.allocStatic(s.size, s.kind, s.name);
+      if (addr !== s.addr) throw new Error(`internal: static ${s.name} laid out at ${addr}, compiled for ${s.addr}`);
+      if (s.bytes) this.mem.u8.set(s.bytes, addr);
+    }
+    const codeByIndex = new Map(program.funcs.map((f) => [f.sym.index, f]));
+    this.funcs = program.symbols.map((s, index) => {
+      const code = codeByIndex.get(index);
+      const f: LoadedFunc = { code: code as FuncCode, index, name: s.name };
+      if (!code) {
+        const b = builtins.get(s.name);
+        if (b) f.builtin = b;
+        else {
+          f.builtin = {
+            name: s.name,
+            inline: false,
+            fn: () => {
+              throw new CFault('bad-call', `call to '${s.name}', which is declared (at ${formatLoc(s.loc)}) but never defined`);
+            },
+          };
+        }
+      }
+      this.byName.set(s.name, f);
+      return f;
+    });
+    this.link();
+  }
+
+  private link(): void {
+    const ops = memoryOps(this.mem);
+    const funcs = this.funcs;
+    const R = {
+      ...ops,
+      ...I,
+      padd(p: I64, i: I64, scale: number): I64 {
+        if (typeof p === 'number' && typeof i === 'number') {
+          const r = p + i * scale;
+          if (r >= 0 && r <= Number.MAX_SAFE_INTEGER) return r;
+        }
+        return I.wrapU64(I.add64s(p, I.mul64s(i, scale)));
+      },
+      pdiff(a: I64, b: I64, scale: number): I64 {
+        const d = I.sub64s(I.wrapS64(a), I.wrapS64(b));
+        return scale === 1 ? d : I.div64s(d, scale);
+      },
+      div32s(a: number, b: number): number {
+        if (b === 0) throw new CFault('division-by-zero', 'integer division by zero');
+        return (a / b) | 0;
+      },
+      div32u(a: number, b: number): number {
+        if (b === 0) throw new CFault('division-by-zero', 'integer division by zero');
+        return Math.floor(a / b) >>> 0;
+      },
+      mod32s(a: number, b: number): number {
+        if (b === 0) throw new CFault('division-by-zero', 'integer division by zero (modulo)');
+        return (a % b) | 0;
+      },
+      mod32u(a: number, b: number): number {
+        if (b === 0) throw new CFault('division-by-zero', 'integer division by zero (modulo)');
+        return (a % b) >>> 0;
+      },
+      fnIndex(addr: I64): number {
+        const i = typeof addr === 'number' ? (addr - TEXT_BASE) / 16 : -1;
+        if (!Number.isInteger(i) || i < 0 || i >= funcs.length) {
+          if (addr == 0) throw new CFault('null-deref', 'call through a NULL function pointer', addr);
+          throw new CFault('bad-call', `call through an invalid function pointer ${String(addr)}`, addr);
+        }
+        return i;
+      },
+      stackOverflow(T: Task): never {
+        throw new CFault('stack-overflow', `stack overflow in task ${T.id} (${T.stackEnd - T.stackBase} bytes; raise stackBytes / --stack)`);
+      },
+      builtins: funcs.map((f) => f.builtin?.fn),
+    };
+    const prelude = Object.keys(R)
+      .filter((k) => k !== 'builtins')
+      .map((k) => `const ${k} = R.${k};`)
+      .join('\n');
+    const bdecl = funcs
+      .filter((f) => f.builtin?.inline)
+      .map((f) => `const B${f.index} = R.builtins[${f.index}];`)
+      .join('\n');
+    const body = this.program.module;
+    // The program's code is generated by our compiler from the checked C, never from raw input text.
+    const factory = new Function('R', `"use strict";\n${prelude}\n${bdecl}\n${body}`) as (r: typeof R) => {
+      run: LoadedFunc['run'];
+      enter: LoadedFunc['enter'];
+      index: number;
+    }[];
+    for (const g of factory(R)) {
+      const f = funcs[g.index] as LoadedFunc;
+      f.run = g.run;
+      f.enter = g.enter;
+    }
+  }
+
+  func(name: string): LoadedFunc | undefined {
+    return this.byName.get(name);
+  }
+
+  /** Creates a task that will call `name(args)`; it runs when `run` is called. */
+  spawn(name: string, args: I64[]): Task {
+    const f = this.byName.get(name);
+    if (!f || !f.run || !f.enter) throw new Error(`no C function '${name}' to run`);
+    const T = new Task(this, this.tasks.length + 1, this.limits.stackBytes);
+    T.frames.push(f.enter(f, args));
+    this.tasks.push(T);
+    return T;
+  }
+
+  /**
+   * Runs a task for at most `budget` statements. Returns when it exits, faults or uses up its budget.
+   * Builtins that are scheduling points (not inline) run here, between C statements.
+   */
+  run(T: Task, budget: number): RunResult {
+    T.b = budget;
+    const frames = T.frames;
+    try {
+      for (;;) {
+        const fr = frames[frames.length - 1] as Frame;
+        const r = (fr.f.run as NonNullable<LoadedFunc['run']>)(T, fr);
+        if (r === Exit.Return) {
+          frames.pop();
+          if (frames.length === 0) {
+            T.state = 'exited';
+            T.exitCode = T.ret;
+            break;
+          }
+        } else if (r === Exit.Call) {
+          const f = this.funcs[T.cf] as LoadedFunc;
+          if (f.builtin) {
+            const v = f.builtin.fn(T, ...T.ca);
+            T.ret = v ?? 0;
+          } else {
+            if (frames.length >= this.limits.maxDepth) {
+              throw new CFault('depth-limit', `call depth limit of ${this.limits.maxDepth} frames reached calling '${f.name}' (runaway recursion? raise maxDepth / --max-depth)`);
+            }
+            frames.push((f.enter as NonNullable<LoadedFunc['enter']>)(f, T.ca));
+          }
+        } else break; // paused
+      }
+    } catch (e) {
+      if (e instanceof ExitSignal) {
+        T.state = 'exited';
+        T.exitCode = e.code;
+      } else if (e instanceof CFault) {
+        T.state = 'faulted';
+        T.fault = this.report(T, e);
+      } else if (e instanceof I.DivisionByZero) {
+        T.state = 'faulted';
+        T.fault = this.report(T, new CFault('division-by-zero', 'integer division by zero'));
+      } else throw e;
+    }
+    T.steps += budget - T.b;
+    return T.state === 'runnable' ? 'paused' : T.state === 'exited' ? 'exited' : 'faulted';
+  }
+
+  backtrace(T: Task): BacktraceEntry[] {
+    return [...T.frames].reverse().map((fr) => ({ func: fr.f.name, loc: fr.f.code.pcLoc[fr.pc] ?? fr.f.code.sym.loc }));
+  }
+
+  private report(T: Task, e: CFault): FaultReport {
+    const backtrace = this.backtrace(T);
+    return { kind: e.kind, message: e.message, address: e.address, loc: backtrace[0]?.loc, backtrace };
+  }
+}
