@@ -1,0 +1,12 @@
+export * from './types';
+export * from './extract';
+export * from './paths';
+export * from './tree';
+export * from './apply';
+export * from './series';
+export * from './inputs';
+export * from './report';
+export * from './repo-root';
+export { Indenter, detectStyle, langOf, type IndentStyle, type Lang } from './indent';
+export { locateHunk, squash, MAX_FUZZ } from './locate';
+export * from './unified';
