@@ -62,7 +62,12 @@ export const cexec: Command = {
     if (r.fault) {
       const f = r.fault;
       process.stderr.write(`${f.loc ? formatLoc(f.loc) + ': ' : ''}${f.kind}: ${f.message}\n`);
-      for (const b of f.backtrace) process.stderr.write(`    at ${b.func} (${formatLoc(b.loc)})\n`);
+      // A runaway recursion has thousands of identical frames: show the innermost ones and the outermost.
+      const bt = f.backtrace;
+      const shown = bt.length > 24 ? [...bt.slice(0, 16), undefined, ...bt.slice(-4)] : bt;
+      for (const b of shown) {
+        process.stderr.write(b ? `    at ${b.func} (${formatLoc(b.loc)})\n` : `    ... ${bt.length - 20} more frames ...\n`);
+      }
       return 1;
     }
     return r.exitCode;

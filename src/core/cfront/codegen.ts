@@ -218,10 +218,9 @@ default: throw new Error('bad pc ' + pc);
         const next = this.label();
         const end = this.label();
         this.place(head, s.loc);
-        if (s.c) {
-          this.step(s.c.loc);
-          this.emit(`if (!(${this.cond(s.c)})) ${this.jump(end)}`);
-        }
+        // Every loop passes a statement boundary per iteration, so even `for (;;);` uses up its budget.
+        this.step(s.c?.loc ?? s.loc);
+        if (s.c) this.emit(`if (!(${this.cond(s.c)})) ${this.jump(end)}`);
         this.loops.push({ brk: end, cont: next });
         this.stmt(s.body);
         this.loops.pop();
@@ -455,7 +454,17 @@ default: throw new Error('bad pc ' + pc);
   }
 
   private call(e: Extract<Expr, { e: 'call' }>): string {
-    const args = e.args.map((a) => this.ex(a, true));
+    // gcc on x86-64 evaluates arguments right to left; when one of them calls a function the order is visible
+    // (C leaves it unspecified), so do the same: each argument into a temporary, last first.
+    let args: string[];
+    if (e.args.some(hasCall)) {
+      args = [];
+      for (let i = e.args.length - 1; i >= 0; i--) {
+        const t = this.temp();
+        this.emit(`${t} = ${this.ex(e.args[i] as Expr, true)};`);
+        args[i] = t;
+      }
+    } else args = e.args.map((a) => this.ex(a, true));
     if (e.fn.e === 'fn') {
       const b = this.builtin(e.fn.f);
       if (b?.inline) return `B${e.fn.f.index}(T${args.map((a) => ', ' + a).join('')})`;

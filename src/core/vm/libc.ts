@@ -221,6 +221,15 @@ export function libcBuiltins(host: LibcHost): Map<string, Builtin> {
     if (p) mem(T).writeBytes(p, Uint8Array.from([...b, 0]));
     return p;
   });
+  const span = (T: Task, s?: I64, set?: I64, inSet = true) => {
+    const b = mem(T).readCString(s as I64);
+    const chars = new Set(mem(T).readCString(set as I64));
+    let i = 0;
+    while (i < b.length && chars.has(b[i] as number) === inSet) i++;
+    return i;
+  };
+  def('strspn', (T, s, a) => span(T, s, a, true));
+  def('strcspn', (T, s, r) => span(T, s, r, false));
   def('memcpy', (T, d, s, n) => {
     const len = num(n as I64);
     if (len) mem(T).writeBytes(d as I64, mem(T).readBytes(s as I64, len));

@@ -17,4 +17,29 @@ void *memmove(void *d, const void *s, size_t n);
 void *memset(void *d, int c, size_t n);
 int memcmp(const void *a, const void *b, size_t n);
 void *memchr(const void *s, int c, size_t n);
+size_t strspn(const char *s, const char *accept);
+size_t strcspn(const char *s, const char *reject);
+
+/* strtok keeps its state between calls: C, so the state is program memory like glibc's. */
+static char *strtok(char *s, const char *delim)
+{
+	static char *next;
+	char *tok;
+	if (s)
+		next = s;
+	if (!next)
+		return NULL;
+	next += strspn(next, delim);
+	if (!*next) {
+		next = NULL;
+		return NULL;
+	}
+	tok = next;
+	next += strcspn(next, delim);
+	if (*next)
+		*next++ = '\0';
+	else
+		next = NULL;
+	return tok;
+}
 #endif
