@@ -11,6 +11,9 @@ import { CType, alignOf, alignUp, isScalar, sizeOf } from './types';
  * Measured in DESIGN §2 as the fastest of the resumable designs (~3x gcc -O0 with a stop check per statement).
  */
 
+/** How many C calls may nest on the host stack before calls go through the runner. */
+const HOST_DEPTH = 200;
+
 /** What a generated function returns to the runner. */
 export const enum Exit {
   Pause = 0,
@@ -87,24 +90,28 @@ class FunctionGen {
     const save = regs.map((r) => `fr.${r} = ${r};`).join(' ');
     const load = ['pc = fr.pc', 'fp = fr.fp', ...regs.map((r) => `${r} = fr.${r}`)];
     const scratch = Array.from({ length: this.maxScratch }, (_, i) => `s${i}`);
-    const body = this.lines.join('\n').replace(/\/\*SAVE\*\//g, save);
+    const body = this.lines.join('\n');
     const run = `function ${jsName(def.sym)}(T, fr) {
-let ${load.join(', ')}${scratch.length ? ', ' + scratch.join(', ') : ''};
+let ${load.join(', ')}, rc = 0${scratch.length ? ', ' + scratch.join(', ') : ''};
 try {
 L: for (;;) switch (pc) {
 ${body}
 default: throw new Error('bad pc ' + pc);
 }
 } catch (e) { fr.pc = pc; ${save} throw e; }
+// Pausing or calling through the runner: every exit leaves the loop to this one place that saves the locals.
+fr.pc = pc; ${save} return rc;
 }`;
-    const fields = ['pc: 0', 'fp: 0', 'a: args', 'f: F'];
+    const params = def.params.map((_, i) => `a${i}`);
+    // Arguments of in-memory parameters wait in `a` until the prologue stores them into the stack frame.
+    const fields = ['pc: 0', 'fp: 0', `a: ${def.params.some((p) => p.inMemory) ? `[${params.join(', ')}]` : 'null'}`];
     for (const v of def.locals) {
       if (v.inMemory) continue;
       const i = def.params.indexOf(v);
-      fields.push(`${v.js}: ${i >= 0 ? `args[${i}]` : '0'}`);
+      fields.push(`${v.js}: ${i >= 0 ? `a${i}` : '0'}`);
     }
     for (const t of this.temps) fields.push(`${t}: 0`);
-    const enter = `function (F, args) { return { ${fields.join(', ')} }; }`;
+    const enter = `function (${params.join(', ')}) { return { ${fields.join(', ')} }; }`;
     return { sym: def.sym, run, enter, pcLoc: this.pcLoc, stmtPcs: this.stmtPcs, frameSize, locals: def.locals };
   }
 
@@ -133,7 +140,7 @@ default: throw new Error('bad pc ' + pc);
     const pc = this.label();
     this.place(pc, loc);
     this.stmtPcs.add(pc);
-    this.emit(`pc = ${pc}; if (--T.b < 0) { T.b = 0; fr.pc = ${pc}; /*SAVE*/ return ${Exit.Pause}; }`);
+    this.emit(`pc = ${pc}; if (--T.b < 0) { T.b = 0; rc = ${Exit.Pause}; break L; }`);
   }
 
   private temp(): string {
@@ -469,9 +476,22 @@ default: throw new Error('bad pc ' + pc);
       const b = this.builtin(e.fn.f);
       if (b?.inline) return `B${e.fn.f.index}(T${args.map((a) => ', ' + a).join('')})`;
     }
-    const callee = e.fn.e === 'fn' ? String(e.fn.f.index) : `fnIndex(${this.ex(e.fn, true)})`;
     const resume = this.label();
-    this.emit(`T.ca = [${args.join(', ')}]; T.cf = ${callee}; fr.pc = ${resume}; /*SAVE*/ return ${Exit.Call};`);
+    if (e.fn.e === 'fn' && e.fn.f.def) {
+      // A direct call to C runs the callee on the host stack (no trip through the runner, no saving of our
+      // locals) while the nesting is shallow; the callee's frame is on the task's stack all the same, so if it
+      // pauses we save ourselves and pass the pause up. Deeper, the runner takes over (no host recursion limit).
+      const i = e.fn.f.index;
+      this.emit(`s0 = E${i}(${args.join(', ')});`);
+      this.emit(`if (T.hd < ${HOST_DEPTH}) { if (T.frames.length >= T.maxDepth) R.depthLimit(T, ${JSON.stringify(e.fn.f.name)}); ` +
+        `T.frames.push(s0); T.fns.push(L${i}); T.hd++; s0 = C${i}(T, s0); T.hd--; ` +
+        `if (s0 !== ${Exit.Return}) { pc = ${resume}; rc = s0; break L; } T.frames.pop(); T.fns.pop(); }`);
+      this.emit(`else { T.cf = ${i}; T.cframe = s0; pc = ${resume}; rc = ${Exit.Call}; break L; }`);
+      this.maxScratch = Math.max(this.maxScratch, 1);
+    } else {
+      const callee = e.fn.e === 'fn' ? String(e.fn.f.index) : `fnIndex(${this.ex(e.fn, true)})`;
+      this.emit(`T.ca = [${args.join(', ')}]; T.cf = ${callee}; pc = ${resume}; rc = ${Exit.Call}; break L;`);
+    }
     this.place(resume);
     const t = this.temp();
     if (e.t.k === 'struct') {

@@ -32,8 +32,9 @@ export async function compileProgram(files: string[], opts: CompileOptions): Pro
   for (const f of checker.funcs) {
     if (f.def) funcs.push(generateFunction(f.def, (s) => (!s.def && opts.inlineBuiltins.has(s.name) ? { inline: true } : undefined)));
   }
-  const module = `return [\n${funcs
-    .map((f) => `{ index: ${f.sym.index}, run: ${f.run}, enter: ${f.enter} }`)
-    .join(',\n')}\n];`;
+  // Each function is a module-level constant (C<index>, E<index> its frame factory) so direct calls bind
+  // statically and V8 can inline them; L<index> is its LoadedFunc, provided by the machine.
+  const decls = funcs.map((f) => `const C${f.sym.index} = ${f.run};\nconst E${f.sym.index} = ${f.enter};`).join('\n');
+  const module = `${decls}\nreturn [${funcs.map((f) => `{ index: ${f.sym.index}, run: C${f.sym.index}, enter: E${f.sym.index} }`).join(', ')}];`;
   return { funcs, symbols, statics: checker.statics, module };
 }

@@ -84,9 +84,10 @@ export async function runCProgram(file: string, opts: CProgramOptions): Promise<
 function traced(m: Machine, T: Task, opts: CProgramOptions): ReturnType<Machine['run']> {
   for (let left = opts.maxSteps; left > 0; left--) {
     const fr = T.frames[T.frames.length - 1];
-    if (fr) {
-      const loc = fr.f.code.pcLoc[fr.pc];
-      if (loc) opts.trace?.(loc, fr.f.name);
+    const f = T.fns[T.fns.length - 1];
+    if (fr && f) {
+      const loc = f.code.pcLoc[fr.pc];
+      if (loc) opts.trace?.(loc, f.name);
     }
     const r = m.run(T, 1);
     if (r !== 'paused') return r;

@@ -100,19 +100,25 @@ export function mod64u(a: I64, b: I64): I64 {
   return norm(BigInt(a) % BigInt(b));
 }
 
+const POW2 = Float64Array.from({ length: 64 }, (_, i) => 2 ** i);
+
+function shiftCount(n: I64): number {
+  return (typeof n === 'number' ? n : Number(n)) & 63;
+}
+
 export function shl64s(a: I64, n: I64): I64 {
-  const s = Number(n) & 63;
+  const s = shiftCount(n);
   if (typeof a === 'number') {
-    const r = a * 2 ** s;
+    const r = a * (POW2[s] as number);
     if (r < MAX && r > -MAX) return r;
   }
   return wrapS64(BigInt(a) << BigInt(s));
 }
 
 export function shl64u(a: I64, n: I64): I64 {
-  const s = Number(n) & 63;
+  const s = shiftCount(n);
   if (typeof a === 'number') {
-    const r = a * 2 ** s;
+    const r = a * (POW2[s] as number);
     if (r < MAX) return r;
   }
   return wrapU64(BigInt(a) << BigInt(s));
@@ -120,13 +126,16 @@ export function shl64u(a: I64, n: I64): I64 {
 
 /** Arithmetic right shift: floor division by a power of two is exact on doubles. */
 export function shr64(a: I64, n: I64): I64 {
-  const s = Number(n) & 63;
-  if (typeof a === 'number') return Math.floor(a / 2 ** s);
+  const s = shiftCount(n);
+  if (typeof a === 'number') {
+    if (a >= 0 && a <= 0x7fffffff) return a >>> s;
+    return Math.floor(a / (POW2[s] as number));
+  }
   return norm(BigInt(a) >> BigInt(s));
 }
 
 type BitOp = (x: number, y: number) => number;
-function bitwise(a: I64, b: I64, op: BitOp, bop: (x: bigint, y: bigint) => bigint, signed: boolean): I64 {
+function bitwiseSlow(a: I64, b: I64, op: BitOp, bop: (x: bigint, y: bigint) => bigint, signed: boolean): I64 {
   if (typeof a === 'number' && typeof b === 'number' && a >= 0 && b >= 0) {
     const hi = op(Math.floor(a / TWO32), Math.floor(b / TWO32)) >>> 0;
     const lo = op(a >>> 0, b >>> 0) >>> 0;
@@ -135,12 +144,36 @@ function bitwise(a: I64, b: I64, op: BitOp, bop: (x: bigint, y: bigint) => bigin
   const r = bop(BigInt.asUintN(64, BigInt(a)), BigInt.asUintN(64, BigInt(b)));
   return signed ? norm(BigInt.asIntN(64, r)) : norm(BigInt.asUintN(64, r));
 }
-export const and64s = (a: I64, b: I64): I64 => bitwise(a, b, (x, y) => x & y, (x, y) => x & y, true);
-export const and64u = (a: I64, b: I64): I64 => bitwise(a, b, (x, y) => x & y, (x, y) => x & y, false);
-export const or64s = (a: I64, b: I64): I64 => bitwise(a, b, (x, y) => x | y, (x, y) => x | y, true);
-export const or64u = (a: I64, b: I64): I64 => bitwise(a, b, (x, y) => x | y, (x, y) => x | y, false);
-export const xor64s = (a: I64, b: I64): I64 => bitwise(a, b, (x, y) => x ^ y, (x, y) => x ^ y, true);
-export const xor64u = (a: I64, b: I64): I64 => bitwise(a, b, (x, y) => x ^ y, (x, y) => x ^ y, false);
+const andOp = (x: number, y: number) => x & y;
+const orOp = (x: number, y: number) => x | y;
+const xorOp = (x: number, y: number) => x ^ y;
+const andBig = (x: bigint, y: bigint) => x & y;
+const orBig = (x: bigint, y: bigint) => x | y;
+const xorBig = (x: bigint, y: bigint) => x ^ y;
+
+// Fast paths: both operands non-negative and below 2^32 (masks, flags), where int32 ops are exact.
+const small = (a: I64, b: I64): boolean => typeof a === 'number' && typeof b === 'number' && a >= 0 && b >= 0 && a <= 0xffffffff && b <= 0xffffffff;
+
+export function and64s(a: I64, b: I64): I64 {
+  return small(a, b) ? ((a as number) & (b as number)) >>> 0 : bitwiseSlow(a, b, andOp, andBig, true);
+}
+export function and64u(a: I64, b: I64): I64 {
+  // x & mask with mask < 2^32 only needs x's low half
+  if (typeof a === 'number' && typeof b === 'number' && a >= 0 && b >= 0 && b <= 0xffffffff) return ((a >>> 0) & b) >>> 0;
+  return small(a, b) ? ((a as number) & (b as number)) >>> 0 : bitwiseSlow(a, b, andOp, andBig, false);
+}
+export function or64s(a: I64, b: I64): I64 {
+  return small(a, b) ? ((a as number) | (b as number)) >>> 0 : bitwiseSlow(a, b, orOp, orBig, true);
+}
+export function or64u(a: I64, b: I64): I64 {
+  return small(a, b) ? ((a as number) | (b as number)) >>> 0 : bitwiseSlow(a, b, orOp, orBig, false);
+}
+export function xor64s(a: I64, b: I64): I64 {
+  return small(a, b) ? ((a as number) ^ (b as number)) >>> 0 : bitwiseSlow(a, b, xorOp, xorBig, true);
+}
+export function xor64u(a: I64, b: I64): I64 {
+  return small(a, b) ? ((a as number) ^ (b as number)) >>> 0 : bitwiseSlow(a, b, xorOp, xorBig, false);
+}
 
 export function not64s(a: I64): I64 {
   return sub64s(-1, a);

@@ -77,7 +77,7 @@ export function libcBuiltins(host: LibcHost): Map<string, Builtin> {
   const mem = (T: Task) => T.machine.mem;
   const site = (T: Task) => {
     const top = T.frames[T.frames.length - 1];
-    const loc = top?.f.code.pcLoc[top.pc];
+    const loc = top && T.fns[T.fns.length - 1]?.code.pcLoc[top.pc];
     return loc ? `${loc.file}:${loc.line}` : '?';
   };
   const printfTo = (T: Task, fmt: I64, args: I64[]) => {

@@ -3,6 +3,7 @@ import { formatLoc } from '../diagnostics';
 import type { FuncCode } from '../cfront/codegen';
 import { Exit } from '../cfront/codegen';
 import type { StaticData } from '../cfront/ast';
+import { setFlagsFromString } from 'node:v8';
 import * as I from './int64';
 import type { I64 } from './int64';
 import { CFault, DEFAULT_MEMORY_LIMITS, Memory, MemoryLimits, TEXT_BASE, memoryOps } from './memory';
@@ -19,17 +20,19 @@ export interface Frame {
   pc: number;
   fp: number;
   a: I64[];
-  f: LoadedFunc;
   [local: string]: unknown;
 }
 
-export interface LoadedFunc {
-  code: FuncCode;
-  index: number;
-  name: string;
-  run?: (T: Task, fr: Frame) => number;
-  enter?: (f: LoadedFunc, args: I64[]) => Frame;
-  builtin?: Builtin;
+/** A class, not an object literal, so that every function has one shape and the runner's loads stay monomorphic. */
+export class LoadedFunc {
+  run: ((T: Task, fr: Frame) => number) | undefined = undefined;
+  enter: ((...args: I64[]) => Frame) | undefined = undefined;
+  builtin: Builtin | undefined = undefined;
+  constructor(
+    readonly code: FuncCode,
+    readonly index: number,
+    readonly name: string,
+  ) {}
 }
 
 export interface Program {
@@ -53,14 +56,20 @@ export type TaskState = 'runnable' | 'exited' | 'faulted';
 
 export class Task {
   frames: Frame[] = [];
+  /** frames[i]'s function; kept apart because frames of different functions have different shapes. */
+  fns: LoadedFunc[] = [];
   /** Statement budget left in the current slice. */
   b = 0;
   sp: number;
   readonly stackBase: number;
   readonly stackEnd: number;
   ret: I64 = 0;
-  /** Pending call: callee index and arguments. */
+  /** C calls nested on the host stack right now (see codegen's direct calls). */
+  hd = 0;
+  readonly maxDepth: number;
+  /** Pending call for the runner: callee index, and either its frame (C) or its arguments (builtins, pointers). */
   cf = 0;
+  cframe: Frame | undefined = undefined;
   ca: I64[] = [];
   state: TaskState = 'runnable';
   exitCode: I64 = 0;
@@ -74,6 +83,7 @@ export class Task {
     this.stackBase = machine.mem.allocStatic(stackBytes, 'stack', `stack of task ${id}`);
     this.sp = this.stackBase;
     this.stackEnd = this.stackBase + stackBytes;
+    this.maxDepth = machine.limits.maxDepth;
   }
 }
 
@@ -99,6 +109,18 @@ export class ExitSignal extends Error {
 
 export type RunResult = 'exited' | 'paused' | 'faulted';
 
+/**
+ * Generated functions are large switches that call many small helpers (loads, stores, 64-bit ops); V8's default
+ * inlining budget per function (920 bytecodes) runs out early in them, leaving most helpers as real calls.
+ * A larger budget made the interpreter ~1.7x faster on bench/loop.c; it only tunes the optimiser's heuristics.
+ */
+let tunedV8 = false;
+function tuneV8(): void {
+  if (tunedV8) return;
+  tunedV8 = true;
+  setFlagsFromString('--max-inlined-bytecode-size-cumulative=10000');
+}
+
 /** One kernel (or one user program): memory, loaded functions, tasks. */
 export class Machine {
   readonly mem: Memory;
@@ -111,6 +133,7 @@ export class Machine {
     builtins: Map<string, Builtin>,
     readonly limits: MachineLimits = DEFAULT_LIMITS,
   ) {
+    tuneV8();
     this.mem = new Memory(limits);
     for (const s of program.statics) {
       const addr = this.mem.allocStatic(s.size, s.kind, s.name);
@@ -120,7 +143,7 @@ export class Machine {
     const codeByIndex = new Map(program.funcs.map((f) => [f.sym.index, f]));
     this.funcs = program.symbols.map((s, index) => {
       const code = codeByIndex.get(index);
-      const f: LoadedFunc = { code: code as FuncCode, index, name: s.name };
+      const f = new LoadedFunc(code as FuncCode, index, s.name);
       if (!code) {
         const b = builtins.get(s.name);
         if (b) f.builtin = b;
@@ -143,6 +166,7 @@ export class Machine {
   private link(): void {
     const ops = memoryOps(this.mem);
     const funcs = this.funcs;
+    const limits = this.limits;
     const R = {
       ...ops,
       ...I,
@@ -181,18 +205,21 @@ export class Machine {
         }
         return i;
       },
+      depthLimit(_T: Task, name: string): never {
+        throw new CFault('depth-limit', `call depth limit of ${limits.maxDepth} frames reached calling '${name}' (runaway recursion? raise maxDepth / --max-depth)`);
+      },
       stackOverflow(T: Task): never {
         throw new CFault('stack-overflow', `stack overflow in task ${T.id} (${T.stackEnd - T.stackBase} bytes; raise stackBytes / --stack)`);
       },
       builtins: funcs.map((f) => f.builtin?.fn),
+      funcs,
     };
     const prelude = Object.keys(R)
-      .filter((k) => k !== 'builtins')
+      .filter((k) => k !== 'builtins' && k !== 'funcs')
       .map((k) => `const ${k} = R.${k};`)
       .join('\n');
     const bdecl = funcs
-      .filter((f) => f.builtin?.inline)
-      .map((f) => `const B${f.index} = R.builtins[${f.index}];`)
+      .map((f) => (f.builtin ? (f.builtin.inline ? `const B${f.index} = R.builtins[${f.index}];` : '') : `const L${f.index} = R.funcs[${f.index}];`))
       .join('\n');
     const body = this.program.module;
     // The program's code is generated by our compiler from the checked C, never from raw input text.
@@ -217,7 +244,8 @@ export class Machine {
     const f = this.byName.get(name);
     if (!f || !f.run || !f.enter) throw new Error(`no C function '${name}' to run`);
     const T = new Task(this, this.tasks.length + 1, this.limits.stackBytes);
-    T.frames.push(f.enter(f, args));
+    T.frames.push(f.enter(...args));
+    T.fns.push(f);
     this.tasks.push(T);
     return T;
   }
@@ -229,27 +257,36 @@ export class Machine {
   run(T: Task, budget: number): RunResult {
     T.b = budget;
     const frames = T.frames;
+    const fns = T.fns;
+    const funcs = this.funcs;
+    const maxDepth = this.limits.maxDepth;
+    let top = frames.length - 1;
+    T.hd = 0;
     try {
       for (;;) {
-        const fr = frames[frames.length - 1] as Frame;
-        const r = (fr.f.run as NonNullable<LoadedFunc['run']>)(T, fr);
+        top = frames.length - 1; // direct calls in generated code push and pop frames too
+        const r = ((fns[top] as LoadedFunc).run as NonNullable<LoadedFunc['run']>)(T, frames[top] as Frame);
         if (r === Exit.Return) {
           frames.pop();
-          if (frames.length === 0) {
+          fns.pop();
+          if (--top < 0) {
             T.state = 'exited';
             T.exitCode = T.ret;
             break;
           }
         } else if (r === Exit.Call) {
-          const f = this.funcs[T.cf] as LoadedFunc;
+          const f = funcs[T.cf] as LoadedFunc;
           if (f.builtin) {
             const v = f.builtin.fn(T, ...T.ca);
             T.ret = v ?? 0;
           } else {
-            if (frames.length >= this.limits.maxDepth) {
-              throw new CFault('depth-limit', `call depth limit of ${this.limits.maxDepth} frames reached calling '${f.name}' (runaway recursion? raise maxDepth / --max-depth)`);
+            if (top + 1 >= maxDepth) {
+              throw new CFault('depth-limit', `call depth limit of ${maxDepth} frames reached calling '${f.name}' (runaway recursion? raise maxDepth / --max-depth)`);
             }
-            frames.push((f.enter as NonNullable<LoadedFunc['enter']>)(f, T.ca));
+            frames.push(T.cframe ?? (f.enter as NonNullable<LoadedFunc['enter']>)(...T.ca));
+            T.cframe = undefined;
+            fns.push(f);
+            top++;
           }
         } else break; // paused
       }
@@ -270,7 +307,7 @@ export class Machine {
   }
 
   backtrace(T: Task): BacktraceEntry[] {
-    return [...T.frames].reverse().map((fr) => ({ func: fr.f.name, loc: fr.f.code.pcLoc[fr.pc] ?? fr.f.code.sym.loc }));
+    return T.frames.map((fr, i) => ({ fr, f: T.fns[i] as LoadedFunc })).reverse().map(({ fr, f }) => ({ func: f.name, loc: f.code.pcLoc[fr.pc] ?? f.code.sym.loc }));
   }
 
   private report(T: Task, e: CFault): FaultReport {
