@@ -100,6 +100,33 @@ describe('machine: tasks pause at any statement and resume', () => {
   });
 });
 
+describe('machine: snapshots restore the whole machine', () => {
+  it('replays the same statements to the same state after restoring a mid-run snapshot of two tasks', async () => {
+    const src = {
+      'a.c': '#include <stdlib.h>\nlong total; long *cells[4];\n' +
+        'void work(int id) { int i; for (i = 0; i < 4; i++) { long *c = malloc(sizeof(long)); *c = id * 100 + i; cells[i] = c; total += *c; if (i > 1) free(cells[i - 2]); } }',
+    };
+    const { m } = await machine(src);
+    m.mem.journaling = true;
+    const a = m.spawn('work', [1]);
+    const b = m.spawn('work', [2]);
+    const total = () => m.mem.dv.getBigInt64(m.program.statics.find((s) => s.name === 'total')?.addr as number, true);
+    m.run(a, 7);
+    m.run(b, 5);
+    const snap = m.snapshot();
+    const image = m.mem.u8.slice();
+    const schedule = () => {
+      for (let i = 0; a.state === 'runnable' || b.state === 'runnable'; i++) m.run(i % 2 ? a : b, 3);
+      return { total: total(), steps: [a.steps, b.steps], heap: m.mem.heapUsed };
+    };
+    const first = schedule();
+    m.restore(snap);
+    assert.deepEqual(m.mem.u8, image);
+    assert.equal(a.state, 'runnable');
+    assert.deepEqual(schedule(), first);
+  });
+});
+
 describe('machine: faults are oopses with the C location and backtrace', () => {
   it('reports a member read through NULL as NULL + offset at the faulting line', async () => {
     const { m } = await machine({

@@ -87,6 +87,25 @@ export class Task {
   }
 }
 
+/** What a task is between two runs; frames are copied because generated code mutates them on pause. */
+interface TaskSnapshot {
+  task: Task;
+  frames: Frame[];
+  fns: LoadedFunc[];
+  sp: number;
+  ret: I64;
+  state: TaskState;
+  exitCode: I64;
+  fault: FaultReport | undefined;
+  steps: number;
+}
+
+/** A whole machine at one moment: a position in memory's undo log plus each task's frames. */
+export interface MachineSnapshot {
+  mem: ReturnType<Memory['mark']>;
+  tasks: TaskSnapshot[];
+}
+
 export interface BacktraceEntry {
   func: string;
   loc: SourceLoc;
@@ -233,6 +252,45 @@ export class Machine {
       f.run = g.run;
       f.enter = g.enter;
     }
+  }
+
+  /**
+   * Snapshots cost a copy of each task's frames (a few objects); memory is not copied but journaled, so taking
+   * one is cheap and restoring one costs the stores made since. Journaling must be on before the first one.
+   */
+  snapshot(): MachineSnapshot {
+    if (!this.mem.journaling) throw new Error('snapshots need memory journaling: set mem.journaling before running');
+    return {
+      mem: this.mem.mark(),
+      tasks: this.tasks.map((t) => ({
+        task: t,
+        frames: t.frames.map((f) => ({ ...f })),
+        fns: [...t.fns],
+        sp: t.sp,
+        ret: t.ret,
+        state: t.state,
+        exitCode: t.exitCode,
+        fault: t.fault,
+        steps: t.steps,
+      })),
+    };
+  }
+
+  restore(s: MachineSnapshot): void {
+    this.mem.rewind(s.mem);
+    this.tasks.length = s.tasks.length;
+    s.tasks.forEach((ts, i) => {
+      const t = ts.task;
+      this.tasks[i] = t;
+      t.frames = ts.frames.map((f) => ({ ...f }));
+      t.fns = [...ts.fns];
+      t.sp = ts.sp;
+      t.ret = ts.ret;
+      t.state = ts.state;
+      t.exitCode = ts.exitCode;
+      t.fault = ts.fault;
+      t.steps = ts.steps;
+    });
   }
 
   func(name: string): LoadedFunc | undefined {
