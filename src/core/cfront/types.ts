@@ -189,8 +189,7 @@ export function sameType(a: CType, b: CType): boolean {
     case 'array':
       return a.len === (b as ArrayType).len && sameType(a.of, (b as ArrayType).of);
     case 'struct':
-      // The same tag declared by two translation units' headers is the same type for the linker.
-      return a.tag !== undefined && a.tag === (b as StructType).tag && a.union === (b as StructType).union;
+      return sameStruct(a, b as StructType);
     case 'func': {
       const f = b as FuncType;
       return (
@@ -200,6 +199,18 @@ export function sameType(a: CType, b: CType): boolean {
       );
     }
   }
+}
+
+/**
+ * Two translation units that include the same header get two struct objects; for the linker they are one type
+ * when their tags agree, or, for an untagged `typedef struct { ... } spinlock_t;`, when their members do.
+ */
+function sameStruct(a: StructType, b: StructType): boolean {
+  if (a.union !== b.union || a.tag !== b.tag) return false;
+  if (a.tag !== undefined) return true;
+  const fa = a.fields ?? [];
+  const fb = b.fields ?? [];
+  return a.size === b.size && fa.length === fb.length && fa.every((f, i) => f.name === fb[i]?.name && f.offset === fb[i]?.offset);
 }
 
 export function typeName(t: CType): string {
