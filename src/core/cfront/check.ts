@@ -95,6 +95,9 @@ export class Checker {
   /** Names with external linkage, shared by every translation unit as the linker shares them. */
   private readonly externals = new Map<string, Ordinary>();
   private locate: (offset: number) => SourceLoc = () => ({ file: '', line: 0, col: 0 });
+  /** Static functions of the current unit whose bodies wait until something refers to them. */
+  private readonly pendingBodies = new Map<FuncSym, () => void>();
+  private readonly referenced = new Set<FuncSym>();
 
   // --- entry ---------------------------------------------------------------------------------------------------
 
@@ -103,7 +106,19 @@ export class Checker {
     this.scope = new Scope(undefined);
     this.syntaxErrors(root);
     for (const n of root.namedChildren) this.external(n as Node);
+    for (let f = this.nextReferenced(); f; f = this.nextReferenced()) {
+      const check = this.pendingBodies.get(f) as () => void;
+      this.pendingBodies.delete(f);
+      check();
+    }
+    this.pendingBodies.clear();
+    this.referenced.clear();
     return { funcs: this.funcs, globals: this.globals, statics: this.statics, dataEnd: this.brk };
+  }
+
+  private nextReferenced(): FuncSym | undefined {
+    for (const f of this.referenced) if (this.pendingBodies.has(f)) return f;
+    return undefined;
   }
 
   private syntaxErrors(root: Node): void {
@@ -181,7 +196,16 @@ export class Checker {
     const { name, type, params } = this.declarator(dnode, spec.type);
     if (!name || type.k !== 'func') throw this.err(dnode, 'expected a function declarator');
     const sym = this.declareFunc(name, type, spec.storage === 'static', dnode);
-    if (sym.def) throw this.err(dnode, `redefinition of '${name}'`);
+    if (sym.def || this.pendingBodies.has(sym)) throw this.err(dnode, `redefinition of '${name}'`);
+    const checkBody = () => this.functionBody(n, sym, type, params ?? [], dnode);
+    // Headers define many static inline helpers and each unit uses few: check a static body only once the unit
+    // refers to it (that was most of the time spent compiling the model kernel).
+    if (spec.storage === 'static') this.pendingBodies.set(sym, checkBody);
+    else checkBody();
+  }
+
+  private functionBody(n: Node, sym: FuncSym, type: FuncType, pnodes: { name: string | undefined; node: Node }[], dnode: Node): void {
+    const name = sym.name;
     const def: FuncDef = {
       sym,
       params: [],
@@ -195,7 +219,6 @@ export class Checker {
     const outer = this.scope;
     this.scope = new Scope(outer);
     this.fn = { def, labels: new Map(), gotos: [], switches: [], loops: 0, nextCase: 0, localCount: 0 };
-    const pnodes = params ?? [];
     type.params.forEach((pt, i) => {
       const pn = pnodes[i];
       const pname = pn?.name;
@@ -1097,6 +1120,7 @@ export class Checker {
       case 'global':
         return { e: 'mem', t: o.g.type, addr: { e: 'const', t: ptrTo(o.g.type), v: o.g.addr, loc }, loc };
       case 'func':
+        this.referenced.add(o.f);
         return { e: 'fn', t: o.f.type, f: o.f, loc };
       case 'enum':
         return { e: 'const', t: T.int, v: o.v, loc };

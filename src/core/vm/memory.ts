@@ -57,7 +57,7 @@ export interface Allocation {
 export const NULL_PAGE = 4096;
 /** Function "addresses" live here: readable as values, never as data. */
 export const TEXT_BASE = 0x10000;
-export const TEXT_END = 0x20000;
+export const TEXT_END = 0x400000;
 const REDZONE = 16;
 const ERR_PTR_MIN = 18446744073709547521n; // (unsigned long)-4095
 
