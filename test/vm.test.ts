@@ -4,7 +4,7 @@ import { UserError } from '../src/core/diagnostics';
 import * as I from '../src/core/vm/int64';
 import { libcIncludeDir } from '../src/core/vm/cprogram';
 import { libcBuiltins } from '../src/core/vm/libc';
-import { Builtin, DEFAULT_LIMITS, Machine, MachineLimits } from '../src/core/vm/machine';
+import { BLOCK, Builtin, DEFAULT_LIMITS, Machine, MachineLimits, Task } from '../src/core/vm/machine';
 
 /** Compiles C held in memory (file name → text) into a machine with libc and optional extra builtins. */
 async function machine(files: Record<string, string>, extra: Builtin[] = [], limits: Partial<MachineLimits> = {}) {
@@ -86,6 +86,33 @@ describe('machine: tasks pause at any statement and resume', () => {
     assert.equal(t.exitCode, 90);
   });
 
+  it('puts a task to sleep in a blocking builtin and resumes it with the waker\'s value', async () => {
+    const sleepers: Task[] = [];
+    const wait: Builtin = { name: 'wait_for', inline: false, fn: (T) => { sleepers.push(T); return BLOCK; } };
+    const { m } = await machine({ 'a.c': 'int wait_for(void); int f(void) { int a = 1; int v = wait_for(); return a + v; }' }, [wait]);
+    const t = m.spawn('f', []);
+    assert.equal(m.run(t, 100), 'blocked');
+    assert.throws(() => m.run(t, 100), /blocked, not runnable/);
+    m.wake(sleepers[0] as Task, 41);
+    assert.equal(m.run(t, 100), 'exited');
+    assert.equal(t.exitCode, 42);
+  });
+
+  it('stops in front of each scheduling-point builtin when asked, and runs it first on the next slice', async () => {
+    const log: string[] = [];
+    const op: Builtin = { name: 'op', inline: false, fn: (_T, v) => { log.push(`op${String(v)}`); } };
+    const { m } = await machine({ 'a.c': 'void op(int v); void f(void) { op(1); op(2); }' }, [op]);
+    m.stopAtSync = true;
+    const t = m.spawn('f', []);
+    assert.equal(m.run(t, 100), 'sync');
+    assert.deepEqual(log, []);
+    assert.equal(t.pendingSync?.f.name, 'op');
+    assert.equal(m.run(t, 100), 'sync');
+    assert.deepEqual(log, ['op1']);
+    assert.equal(m.run(t, 100), 'exited');
+    assert.deepEqual(log, ['op1', 'op2']);
+  });
+
   it('rewinds memory to a snapshot exactly (the basis of step back)', async () => {
     const { m } = await machine({ 'a.c': '#include <stdlib.h>\nlong g[4]; char *p; void f(void) { g[1] = -5; g[2] = 1L << 60; p = malloc(10); p[3] = 7; free(p); }\n' });
     m.mem.journaling = true;
@@ -116,8 +143,11 @@ describe('machine: snapshots restore the whole machine', () => {
     const snap = m.snapshot();
     const image = m.mem.u8.slice();
     const schedule = () => {
-      for (let i = 0; a.state === 'runnable' || b.state === 'runnable'; i++) m.run(i % 2 ? a : b, 3);
-      return { total: total(), steps: [a.steps, b.steps], heap: m.mem.heapUsed };
+      for (let i = 0; a.state === 'runnable' || b.state === 'runnable'; i++) {
+        const t = i % 2 ? a : b;
+        if (t.state === 'runnable') m.run(t, 3);
+      }
+      return { total: total(), steps: [a.steps, b.steps], heap: m.mem.heapUsed, states: [a.state, b.state], fault: b.fault?.message };
     };
     const first = schedule();
     m.restore(snap);

@@ -78,6 +78,7 @@ export async function runCProgram(file: string, opts: CProgramOptions): Promise<
     };
   }
   if (r === 'faulted') return { exitCode: 1, fault: T.fault, steps: T.steps };
+  if (r !== 'exited') throw new Error(`internal: a user program cannot be ${r}`); // libc has no blocking builtins
   return { exitCode: Number(BigInt.asUintN(8, BigInt(T.exitCode))), fault: undefined, steps: T.steps };
 }
 

@@ -8,12 +8,15 @@ import * as I from './int64';
 import type { I64 } from './int64';
 import { CFault, DEFAULT_MEMORY_LIMITS, Memory, MemoryLimits, TEXT_BASE, memoryOps } from './memory';
 
+/** Returned by a builtin that puts its task to sleep; `Machine.wake` later gives the call its result. */
+export const BLOCK: unique symbol = Symbol('block');
+
 /** A builtin: C-callable TypeScript for what lies below the C model (allocators, locks, libc). */
 export interface Builtin {
   name: string;
   /** Inline builtins never block or switch tasks; the others are scheduling points run by the runner. */
   inline: boolean;
-  fn: (T: Task, ...args: I64[]) => I64 | void;
+  fn: (T: Task, ...args: I64[]) => I64 | void | typeof BLOCK;
 }
 
 export interface Frame {
@@ -52,7 +55,7 @@ export interface MachineLimits extends MemoryLimits {
 
 export const DEFAULT_LIMITS: MachineLimits = { ...DEFAULT_MEMORY_LIMITS, maxDepth: 10000, stackBytes: 8 << 20 };
 
-export type TaskState = 'runnable' | 'exited' | 'faulted';
+export type TaskState = 'runnable' | 'blocked' | 'exited' | 'faulted';
 
 export class Task {
   frames: Frame[] = [];
@@ -72,6 +75,8 @@ export class Task {
   cframe: Frame | undefined = undefined;
   ca: I64[] = [];
   state: TaskState = 'runnable';
+  /** A scheduling-point builtin the task stopped in front of (Machine.stopAtSync); it runs first next time. */
+  pendingSync: { f: LoadedFunc; args: I64[] } | undefined = undefined;
   exitCode: I64 = 0;
   fault: FaultReport | undefined;
   steps = 0;
@@ -126,7 +131,11 @@ export class ExitSignal extends Error {
   }
 }
 
-export type RunResult = 'exited' | 'paused' | 'faulted';
+/**
+ * paused: budget used up; sync: stopped before a scheduling-point builtin (see pendingSync); blocked: a builtin
+ * put the task to sleep.
+ */
+export type RunResult = 'exited' | 'paused' | 'sync' | 'blocked' | 'faulted';
 
 /**
  * Generated functions are large switches that call many small helpers (loads, stores, 64-bit ops); V8's default
@@ -146,6 +155,8 @@ export class Machine {
   readonly funcs: LoadedFunc[];
   readonly tasks: Task[] = [];
   private readonly byName = new Map<string, LoadedFunc>();
+  /** Stop each task in front of every non-inline builtin, so a scheduler can choose who goes next. */
+  stopAtSync = false;
 
   constructor(
     readonly program: Program,
@@ -313,6 +324,7 @@ export class Machine {
    * Builtins that are scheduling points (not inline) run here, between C statements.
    */
   run(T: Task, budget: number): RunResult {
+    if (T.state !== 'runnable') throw new Error(`task ${T.id} is ${T.state}, not runnable`);
     T.b = budget;
     const frames = T.frames;
     const fns = T.fns;
@@ -321,32 +333,39 @@ export class Machine {
     let top = frames.length - 1;
     T.hd = 0;
     try {
-      for (;;) {
-        top = frames.length - 1; // direct calls in generated code push and pop frames too
-        const r = ((fns[top] as LoadedFunc).run as NonNullable<LoadedFunc['run']>)(T, frames[top] as Frame);
-        if (r === Exit.Return) {
-          frames.pop();
-          fns.pop();
-          if (--top < 0) {
-            T.state = 'exited';
-            T.exitCode = T.ret;
-            break;
-          }
-        } else if (r === Exit.Call) {
-          const f = funcs[T.cf] as LoadedFunc;
-          if (f.builtin) {
-            const v = f.builtin.fn(T, ...T.ca);
-            T.ret = v ?? 0;
-          } else {
-            if (top + 1 >= maxDepth) {
-              throw new CFault('depth-limit', `call depth limit of ${maxDepth} frames reached calling '${f.name}' (runaway recursion? raise maxDepth / --max-depth)`);
+      const pending = T.pendingSync;
+      T.pendingSync = undefined;
+      if (!pending || this.callBuiltin(T, pending.f, pending.args)) {
+        for (;;) {
+          top = frames.length - 1; // direct calls in generated code push and pop frames too
+          const r = ((fns[top] as LoadedFunc).run as NonNullable<LoadedFunc['run']>)(T, frames[top] as Frame);
+          if (r === Exit.Return) {
+            frames.pop();
+            fns.pop();
+            if (--top < 0) {
+              T.state = 'exited';
+              T.exitCode = T.ret;
+              break;
             }
-            frames.push(T.cframe ?? (f.enter as NonNullable<LoadedFunc['enter']>)(...T.ca));
-            T.cframe = undefined;
-            fns.push(f);
-            top++;
-          }
-        } else break; // paused
+          } else if (r === Exit.Call) {
+            const f = funcs[T.cf] as LoadedFunc;
+            if (f.builtin) {
+              if (this.stopAtSync) {
+                T.pendingSync = { f, args: T.ca };
+                break;
+              }
+              if (!this.callBuiltin(T, f, T.ca)) break;
+            } else {
+              if (top + 1 >= maxDepth) {
+                throw new CFault('depth-limit', `call depth limit of ${maxDepth} frames reached calling '${f.name}' (runaway recursion? raise maxDepth / --max-depth)`);
+              }
+              frames.push(T.cframe ?? (f.enter as NonNullable<LoadedFunc['enter']>)(...T.ca));
+              T.cframe = undefined;
+              fns.push(f);
+              top++;
+            }
+          } else break; // paused
+        }
       }
     } catch (e) {
       if (e instanceof ExitSignal) {
@@ -361,7 +380,26 @@ export class Machine {
       } else throw e;
     }
     T.steps += budget - T.b;
-    return T.state === 'runnable' ? 'paused' : T.state === 'exited' ? 'exited' : 'faulted';
+    if (T.state === 'runnable') return T.pendingSync ? 'sync' : 'paused';
+    return T.state;
+  }
+
+  /** Runs a builtin for the task's pending call; false when it put the task to sleep. */
+  private callBuiltin(T: Task, f: LoadedFunc, args: I64[]): boolean {
+    const v = (f.builtin as Builtin).fn(T, ...args);
+    if (v === BLOCK) {
+      T.state = 'blocked';
+      return false;
+    }
+    T.ret = v ?? 0;
+    return true;
+  }
+
+  /** Ends a sleep: the builtin call that blocked returns `value` when the task next runs. */
+  wake(T: Task, value: I64 = 0): void {
+    if (T.state !== 'blocked') throw new Error(`task ${T.id} is ${T.state}, not blocked`);
+    T.ret = value;
+    T.state = 'runnable';
   }
 
   backtrace(T: Task): BacktraceEntry[] {
