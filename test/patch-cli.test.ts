@@ -179,8 +179,7 @@ describe('iolock-sim apply (CLI)', () => {
     assert.equal((await cli(SEED, '--bogus')).code, 2);
   });
 
-  it('patches the repo\'s kernel/ by default', async function () {
-    if (!fs.existsSync(path.join(root, 'kernel'))) this.skip();
+  it('patches the repo\'s kernel/ by default', async () => {
     const p = path.join(tmp, 'new.patch');
     fs.writeFileSync(p, '--- /dev/null\n+++ b/fs/zz-iolock-sim-apply-test.c\n@@ -0,0 +1 @@\n+/* new */\n');
     const r = await cli(p);

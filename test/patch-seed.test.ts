@@ -197,10 +197,8 @@ describe('the seed mail applied to a 2.6.13-shaped tree (test/fixtures/patch/see
 });
 
 describe('the seed mail applied to the model kernel (kernel/)', () => {
-  it('applies every hunk once kernel/ holds the seed\'s context', function () {
+  it('applies every hunk: kernel/ holds the seed\'s context', () => {
     const kernel = path.join(root, 'kernel');
-    const needed = ['fs/read_write.c', 'include/linux/fs.h', 'fs/Makefile'];
-    if (!needed.every((p) => fs.existsSync(path.join(kernel, p)))) this.skip();
     const plan = planPatches(loadTree(kernel), [{ source: SEED, files: extractPatches(fs.readFileSync(SEED, 'utf8'), SEED) }]);
     assert.equal(plan.ok, true, formatPlan(plan, { written: false }).join('\n'));
     assert.equal(plan.summary.applied, 7);
