@@ -20,7 +20,16 @@ export const cexec: Command = {
   summary: 'run a C program in the interpreter (like cc prog.c && ./a.out)',
   async run(argv) {
     // Options stop at the program name: everything after it belongs to the C program.
-    const at = argv.findIndex((a) => !a.startsWith('-') && !/^\d+$/.test(a));
+    const valued = new Set(['--max-steps', '--max-depth', '--max-heap']);
+    let at = -1;
+    for (let i = 0; i < argv.length; i++) {
+      const a = argv[i] as string;
+      if (valued.has(a)) i++;
+      else if (!a.startsWith('-')) {
+        at = i;
+        break;
+      }
+    }
     const ours = at < 0 ? argv : argv.slice(0, at + 1);
     const { values, positionals } = parseCommandArgs(ours, {
       'max-steps': { type: 'string' },
