@@ -290,9 +290,6 @@ export class Checker {
       const init = valueNode ? this.initializer(valueNode, t) : undefined;
       out.push({ s: 'decl', v, init, loc: this.loc(d) });
     }
-    if (n.childrenForFieldName('declarator').length === 0) {
-      // `struct foo { ... };` declares only the tag; specifiers() already did that.
-    }
     return out;
   }
 
@@ -320,7 +317,7 @@ export class Checker {
       if (g.defined) throw this.err(declNode, `redefinition of '${name}'`);
       const init = this.initializer(valueNode, g.type);
       const data = this.staticOf(g.addr);
-      data.bytes = this.constInitBytes(init, sizeOf(g.type), valueNode);
+      data.bytes = this.constInitBytes(init, sizeOf(g.type));
     }
     g.defined = true;
   }
@@ -348,7 +345,7 @@ export class Checker {
     return addr;
   }
 
-  private constInitBytes(init: Init, size: number, n: Node): Uint8Array {
+  private constInitBytes(init: Init, size: number): Uint8Array {
     const buf = new Uint8Array(size);
     const dv = new DataView(buf.buffer);
     for (const it of init.items) {
@@ -358,7 +355,6 @@ export class Checker {
       const big = BigInt.asUintN(64, BigInt(v));
       for (let i = 0; i < sz; i++) dv.setUint8(it.offset + i, Number((big >> BigInt(8 * i)) & 0xffn));
     }
-    void n;
     return buf;
   }
 
@@ -394,9 +390,7 @@ export class Checker {
         if (s === 'static' || s === 'extern') storage = s;
         else if (s === 'inline' || s === '__inline' || s === '__inline__') inline = true;
       } else if (c.type === 'type_definition' || c.text === 'typedef') storage = 'typedef';
-      else if (c.type === 'attribute_specifier' || c.type === 'attribute_declaration' || c.type === 'ms_declspec_modifier') {
-        // attributes carry no semantics the interpreter needs
-      }
+      // attributes carry no semantics the interpreter needs
     }
     const tn = n.childForFieldName('type');
     if (!tn) throw this.err(n, 'missing type specifier');
@@ -412,14 +406,10 @@ export class Checker {
         return this.primitive(words.join(' '), n);
       }
       case 'type_identifier': {
-        if (n.text === '_Bool' || n.text === 'bool') {
-          const o = this.scope.lookup(n.text);
-          if (o?.kind === 'typedef') return o.t;
-          if (n.text === '_Bool') return T.bool;
-        }
         const o = this.scope.lookup(n.text);
-        if (o?.kind !== 'typedef') throw this.err(n, `unknown type name '${n.text}'`);
-        return o.t;
+        if (o?.kind === 'typedef') return o.t;
+        if (n.text === '_Bool') return T.bool; // a keyword that tree-sitter-c lexes as a type name
+        throw this.err(n, `unknown type name '${n.text}'`);
       }
       case 'struct_specifier':
       case 'union_specifier':
@@ -434,24 +424,22 @@ export class Checker {
     }
   }
 
+  /** tree-sitter-c treats the <stdint.h>/<stddef.h> names as primitive types too; they map to LP64 types. */
+  private static readonly NAMED: Record<string, CType> = {
+    void: T.void, _Bool: T.bool, bool: T.bool,
+    size_t: T.ulong, uintptr_t: T.ulong, ssize_t: T.long, ptrdiff_t: T.long, intptr_t: T.long,
+    int8_t: T.schar, uint8_t: T.uchar, int16_t: T.short, uint16_t: T.ushort,
+    int32_t: T.int, uint32_t: T.uint, int64_t: T.long, uint64_t: T.ulong,
+  };
+
   private primitive(text: string, n: Node): CType {
-    const words = text.split(/\s+/).filter((w) => w && w !== 'int' || text.trim() === 'int');
-    const has = (w: string) => words.filter((x) => x === w).length;
-    if (text === 'void') return T.void;
-    if (text === '_Bool' || text === 'bool') return T.bool;
+    const named = Checker.NAMED[text];
+    if (named) return named;
     if (/\b(float|double)\b/.test(text)) throw this.unsupported(n, 'floating point');
-    if (text === 'size_t') return T.ulong;
-    if (text === 'ssize_t' || text === 'ptrdiff_t' || text === 'intptr_t') return T.long;
-    if (text === 'uintptr_t') return T.ulong;
-    if (/^u?int(8|16|32|64)_t$/.test(text)) {
-      const bits = Number(/\d+/.exec(text)?.[0]);
-      const signed = !text.startsWith('u');
-      const found = Object.values(T).find((t) => t.k === 'int' && t.size === bits / 8 && t.signed === signed && !t.bool && (bits !== 8 || t.name.includes('char')) && t.name !== 'char' && t.name !== 'long long' && t.name !== 'unsigned long long');
-      return found as IntType;
-    }
+    const words = text.split(/\s+/);
+    const has = (w: string) => words.filter((x) => x === w).length;
     const unsigned = has('unsigned') > 0;
-    const signed = has('signed') > 0;
-    if (has('char')) return unsigned ? T.uchar : signed ? T.schar : T.char;
+    if (has('char')) return unsigned ? T.uchar : has('signed') ? T.schar : T.char;
     if (has('short')) return unsigned ? T.ushort : T.short;
     const longs = has('long');
     if (longs >= 2) return unsigned ? T.ullong : T.llong;
@@ -724,9 +712,8 @@ export class Checker {
         if (value.type === 'initializer_list') this.initList(value, cur, off, items);
         else if (cur.k === 'array' && (value.type === 'string_literal' || value.type === 'concatenated_string')) this.stringInit(value, cur, off, items);
         else if (cur.k === 'struct' || cur.k === 'array') {
-          const sub = [value];
-          const saved = list.splice(pos, 1, ...sub);
-          void saved;
+          // `.member = value` for an aggregate member without braces: the value starts a brace-elided run
+          list[pos] = value;
           walk(cur, off);
           continue;
         } else items.push({ offset: off, type: cur, e: this.assignConvert(this.rvalue(this.expr(value)), cur, value) });
