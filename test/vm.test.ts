@@ -206,3 +206,28 @@ describe('front end: unsupported or wrong C is a one-line file:line:col message'
     assert.match(await compileError('struct s { int a : 3; };'), /bit-field is not supported/);
   });
 });
+
+describe('linker: several translation units', () => {
+  it('gives an extern global the address its defining unit allocates, even when that unit comes later', async () => {
+    const { m } = await machine({ 'a.c': 'extern int g;\nint *f(void) { return &g; }\nint get(void) { return g; }', 'b.c': 'int g = 5;\nint *h(void) { return &g; }' });
+    const run = (name: string) => {
+      const t = m.spawn(name, []);
+      assert.equal(m.run(t, 100), 'exited');
+      return t.exitCode;
+    };
+    assert.notEqual(run('f'), 0);
+    assert.equal(run('f'), run('h'));
+    assert.equal(run('get'), 5);
+  });
+
+  it('reports a used global that no unit defines as an undefined reference at its first use', async () => {
+    await assert.rejects(machine({ 'a.c': 'extern int nowhere;\nint f(void) {\n  return nowhere;\n}' }), /a\.c:3:10: undefined reference to 'nowhere'/);
+  });
+
+  it('spawns the externally visible function when units also have static functions of that name', async () => {
+    const { m } = await machine({ 'a.c': 'static int helper(void) { return 1; }\nint use_a(void) { return helper(); }', 'b.c': 'int helper(void) { return 2; }' });
+    const t = m.spawn('helper', []);
+    m.run(t, 100);
+    assert.equal(t.exitCode, 2);
+  });
+});

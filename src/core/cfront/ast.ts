@@ -24,10 +24,14 @@ export interface LocalVar {
 export interface GlobalVar {
   name: string;
   type: CType;
+  /** 0 until the defining declaration (in any unit) allocates it; read at code generation, after linking. */
   addr: number;
   defined: boolean;
+  initialized: boolean;
   isStatic: boolean;
   loc: SourceLoc;
+  /** The first use, for "undefined reference" when no unit defines it. */
+  firstUse: SourceLoc | undefined;
 }
 
 export interface FuncSym {
@@ -45,6 +49,8 @@ export type Expr =
   /** An object in memory; its value is loaded (or, for arrays/structs/functions, is its address). */
   | { e: 'mem'; t: CType; addr: Expr; loc: SourceLoc }
   | { e: 'fn'; t: FuncType; f: FuncSym; loc: SourceLoc }
+  /** The address of a global, known once every unit is checked (an extern may be defined by a later unit). */
+  | { e: 'gaddr'; t: PtrType; g: GlobalVar; loc: SourceLoc }
   | { e: 'un'; t: IntType; op: '-' | '~' | '!'; a: Expr; loc: SourceLoc }
   | { e: 'bin'; t: IntType; op: BinOp; a: Expr; b: Expr; loc: SourceLoc }
   /** Comparison of two operands already converted to the common type `ct`. */

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { SourceLoc, UserError } from '../diagnostics';
+import { SourceLoc, UserError, formatLoc } from '../diagnostics';
 import type { I64 } from '../vm/int64';
 import { TEXT_BASE, TEXT_END } from '../vm/memory';
 import type { BinOp, CmpOp, Expr, FuncDef, FuncSym, GlobalVar, Init, LocalVar, StaticData, Stmt, SwitchCase } from './ast';
@@ -98,6 +98,7 @@ export class Checker {
   /** Static functions of the current unit whose bodies wait until something refers to them. */
   private readonly pendingBodies = new Map<FuncSym, () => void>();
   private readonly referenced = new Set<FuncSym>();
+  private readonly pendingInits: { g: GlobalVar; init: Init }[] = [];
 
   // --- entry ---------------------------------------------------------------------------------------------------
 
@@ -239,7 +240,7 @@ export class Checker {
   private stringGlobal(s: string): GlobalVar {
     const bytes = [...Buffer.from(s, 'utf8'), 0];
     const addr = this.stringLiteral(bytes);
-    return { name: '__func__', type: { k: 'array', of: T.char, len: bytes.length }, addr, defined: true, isStatic: true, loc: { file: '', line: 0, col: 0 } };
+    return { name: '__func__', type: { k: 'array', of: T.char, len: bytes.length }, addr, defined: true, initialized: true, isStatic: true, loc: { file: '', line: 0, col: 0 }, firstUse: undefined };
   }
 
   private declareFunc(name: string, type: FuncType, isStatic: boolean, n: Node): FuncSym {
@@ -301,9 +302,9 @@ export class Checker {
     let t = type;
     if (t.k === 'array' && t.len === undefined && valueNode) t = this.completeArrayFromInit(t, valueNode);
     if (g) {
-      if (g.type.k === 'array' && g.type.len === undefined && isComplete(t) && g.addr === 0) g.type = t;
+      if (g.type.k === 'array' && g.type.len === undefined && isComplete(t)) g.type = t;
     } else {
-      g = { name, type: t, addr: 0, defined: false, isStatic: spec.storage === 'static', loc: this.loc(declNode) };
+      g = { name, type: t, addr: 0, defined: false, initialized: false, isStatic: spec.storage === 'static', loc: this.loc(declNode), firstUse: undefined };
       this.globals.push(g);
     }
     scope.names.set(name, { kind: 'global', g });
@@ -313,13 +314,23 @@ export class Checker {
     if (g.addr === 0) {
       g.addr = this.allocStatic(sizeOf(g.type), fileScope ? name : `${this.fn?.def.sym.name}.${name}`, 'global');
     }
-    if (valueNode) {
-      if (g.defined) throw this.err(declNode, `redefinition of '${name}'`);
-      const init = this.initializer(valueNode, g.type);
-      const data = this.staticOf(g.addr);
-      data.bytes = this.constInitBytes(init, sizeOf(g.type));
-    }
     g.defined = true;
+    if (valueNode) {
+      if (g.initialized) throw this.err(declNode, `redefinition of '${name}'`);
+      g.initialized = true;
+      // The bytes wait until every unit is checked: the initialiser may take the address of a global that a
+      // later unit defines.
+      this.pendingInits.push({ g, init: this.initializer(valueNode, g.type) });
+    }
+  }
+
+  /** After the last unit: every used global must be defined somewhere, and static initialisers become bytes. */
+  link(): void {
+    for (const g of this.globals) {
+      if (!g.defined && g.firstUse) throw new UserError(g.firstUse, `undefined reference to '${g.name}' (declared at ${formatLoc(g.loc)}, defined in no unit)`);
+    }
+    for (const { g, init } of this.pendingInits) this.staticOf(g.addr).bytes = this.constInitBytes(init, sizeOf(g.type));
+    this.pendingInits.length = 0;
   }
 
   private staticOf(addr: number): StaticData {
@@ -1105,7 +1116,8 @@ export class Checker {
       case 'var':
         return { e: 'local', t: o.v.type, v: o.v, loc };
       case 'global':
-        return { e: 'mem', t: o.g.type, addr: { e: 'const', t: ptrTo(o.g.type), v: o.g.addr, loc }, loc };
+        o.g.firstUse ??= loc;
+        return { e: 'mem', t: o.g.type, addr: { e: 'gaddr', t: ptrTo(o.g.type), g: o.g, loc }, loc };
       case 'func':
         this.referenced.add(o.f);
         return { e: 'fn', t: o.f.type, f: o.f, loc };

@@ -347,6 +347,8 @@ fr.pc = pc; ${save} return rc;
       }
       case 'fn':
         return String(TEXT_BASE + 16 * e.f.index);
+      case 'gaddr':
+        return String(e.g.addr);
       case 'addr': {
         const lv = e.lv;
         if (lv.e === 'local') return `(fp + ${lv.v.offset})`;
@@ -509,6 +511,7 @@ export function hasCall(e: Expr): boolean {
     case 'const':
     case 'local':
     case 'fn':
+    case 'gaddr':
       return false;
     case 'mem':
       return hasCall(e.addr);

@@ -27,7 +27,8 @@ export async function compileProgram(files: string[], opts: CompileOptions): Pro
       tree.delete();
     }
   }
-  const symbols = checker.funcs.map((f) => ({ name: f.name, defined: !!f.def, loc: f.loc }));
+  checker.link();
+  const symbols = checker.funcs.map((f) => ({ name: f.name, defined: !!f.def, isStatic: f.isStatic, loc: f.loc }));
   const funcs: FuncCode[] = [];
   for (const f of checker.funcs) {
     if (f.def) funcs.push(generateFunction(f.def, (s) => (!s.def && opts.inlineBuiltins.has(s.name) ? { inline: true } : undefined)));

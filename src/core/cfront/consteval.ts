@@ -70,6 +70,8 @@ function fold(e: Expr): I64 | undefined {
       return e.v;
     case 'fn':
       return TEXT_BASE + 16 * e.f.index;
+    case 'gaddr':
+      return e.g.addr;
     case 'addr':
       return addressOf(e.lv);
     case 'mem':

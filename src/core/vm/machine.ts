@@ -41,7 +41,7 @@ export class LoadedFunc {
 export interface Program {
   funcs: FuncCode[];
   /** Index → name for every function symbol, defined or not (builtins are bound by name). */
-  symbols: { name: string; defined: boolean; loc: SourceLoc }[];
+  symbols: { name: string; defined: boolean; isStatic: boolean; loc: SourceLoc }[];
   statics: StaticData[];
   module: string;
 }
@@ -187,7 +187,9 @@ export class Machine {
           };
         }
       }
-      this.byName.set(s.name, f);
+      // By name means the function the linker would bind: the one defined with external linkage.
+      if (s.defined && !s.isStatic) this.byName.set(s.name, f);
+      else if (!this.byName.has(s.name) && !s.isStatic) this.byName.set(s.name, f);
       return f;
     });
     this.link();
