@@ -3,28 +3,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MemoryTree, extractPatches, findRepoRoot, loadTree, planPatches } from '../src/core/patch';
 import { buildKernel } from '../src/core/kernel/build';
-import { SimCluster, describeOutcome, okValue } from '../src/core/kernel/syscalls';
-import type { CallOutcome } from '../src/core/kernel/node';
+import { describeOutcome, okValue } from '../src/core/kernel/syscalls';
+import { ANON_READ_DATA, patchedTree, runAnonBufferRead } from '../src/core/kernel/anon-read';
 
 const root = findRepoRoot(__dirname) as string;
 const SEED = path.join(root, '..', 'shared', 'seeds', '000_ca315d8c7e35812b.txt');
 
-/** Boots one node on `tree`, makes a GFS2 file and read(2)s it into a malloc'd buffer. */
-async function readIntoMallocBuffer(tree: MemoryTree, data: Buffer): Promise<{ sim: SimCluster; outcome: CallOutcome; back: () => Buffer }> {
-  const sim = await SimCluster.create({ tree, nodes: 1, disks: [32] });
-  sim.mkfs('gfs2', '/dev/simd0');
-  sim.mkfile('/dev/simd0', 'A', data, 16384);
-  sim.mount(0, 'gfs2', '/dev/simd0', '/mnt/gfs2');
-  const t = sim.createProcess(0, 'reader');
-  const fd = okValue(t.open('/mnt/gfs2/A'), 'open');
-  const buf = okValue(t.userAlloc(data.length), 'sim_user_alloc');
-  const outcome = t.read(fd, buf, data.length);
-  return { sim, outcome, back: () => Buffer.from(t.userRead(buf, data.length).bytes) };
-}
-
 describe('the first proof: the seed mail "vfs: iolock" on the model kernel', function () {
   this.timeout(120000);
-  const data = Buffer.from('GFS2 file contents. '.repeat(500));
+  const data = ANON_READ_DATA;
   let base: MemoryTree;
   let patched: MemoryTree;
 
@@ -32,11 +19,7 @@ describe('the first proof: the seed mail "vfs: iolock" on the model kernel', fun
     base = loadTree(path.join(root, 'kernel'));
     const plan = planPatches(base, [{ source: SEED, files: extractPatches(fs.readFileSync(SEED, 'utf8'), SEED) }]);
     assert.ok(plan.ok, 'the seed applies');
-    patched = new MemoryTree(base.files, '<seed applied>');
-    for (const [p, text] of plan.changes) {
-      if (text === null) patched.remove(p);
-      else patched.write(p, text);
-    }
+    patched = patchedTree(base, plan, '<seed applied>');
     await Promise.all([buildKernel(base), buildKernel(patched)]);
   });
 
@@ -46,7 +29,7 @@ describe('the first proof: the seed mail "vfs: iolock" on the model kernel', fun
   });
 
   it('patched: a read of a GFS2 file into a malloc\'d buffer oopses on NULL at fs/iolock.c:67 in iolock_region <- vfs_read <- sys_read', async () => {
-    const { sim, outcome } = await readIntoMallocBuffer(patched, data);
+    const { sim, outcome } = await runAnonBufferRead(patched);
     assert.equal(outcome.status, 'oops', describeOutcome(outcome));
     if (outcome.status !== 'oops') return;
     const o = outcome.oops;
@@ -62,10 +45,10 @@ describe('the first proof: the seed mail "vfs: iolock" on the model kernel', fun
   });
 
   it('unpatched: the same read returns the file\'s bytes', async () => {
-    const { outcome, back, sim } = await readIntoMallocBuffer(base, data);
+    const { outcome, bytes, sim } = await runAnonBufferRead(base);
     assert.equal(outcome.status, 'done', describeOutcome(outcome));
     assert.equal(okValue(outcome), data.length);
-    assert.ok(back().equals(data));
+    assert.ok(bytes.equals(data));
     assert.deepEqual(sim.cluster.oopses, []);
   });
 });

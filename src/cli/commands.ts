@@ -1,5 +1,6 @@
 import { apply } from './apply';
 import { cexec } from './cexec';
+import { run } from './run';
 
 export interface Command {
   summary: string;
@@ -11,4 +12,5 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   apply,
   cexec,
+  run,
 };

@@ -1,0 +1,35 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+
+function cli(args: string[]) {
+  const r = spawnSync(process.execPath, [join(root, 'bin/iolock-sim.js'), 'run', ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('iolock-sim run: the built-in scenario from the command line', function () {
+  this.timeout(120000);
+
+  it('applies the seed mail by default, reports every hunk, and shows the oops at fs/iolock.c:67 (exit 1)', () => {
+    const r = cli([]);
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.out, /^applied 7 of 7 hunks in 5 files/m);
+    assert.match(r.out, /verdict: oops \(null-deref\) at fs\/iolock\.c:67:\d+: NULL pointer dereference/);
+    assert.match(r.out, /67 \|\s+if \(ret->mapping->a_ops->iolock_acquire\) \{/);
+    assert.match(r.out, /at iolock_region \(fs\/iolock\.c:67:\d+\)\n\s+at vfs_read \(fs\/read_write\.c:\d+:\d+\)\n\s+at sys_read /);
+  });
+
+  it('on the unpatched kernel the read returns the file\'s bytes (exit 0), and --json says so', () => {
+    const r = cli(['--no-patch', '--json']);
+    assert.equal(r.code, 0, r.err);
+    const j = JSON.parse(r.out) as { verdict: string; oops?: unknown };
+    assert.equal(j.verdict, 'ok');
+    assert.equal(j.oops, undefined);
+  });
+
+  it('rejects an unknown filesystem as a usage error', () => {
+    assert.equal(cli(['--fs', 'xfs']).code, 2);
+  });
+});
