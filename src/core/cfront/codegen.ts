@@ -476,7 +476,9 @@ fr.pc = pc; ${save} return rc;
     } else args = e.args.map((a) => this.ex(a, true));
     if (e.fn.e === 'fn') {
       const b = this.builtin(e.fn.f);
-      if (b?.inline) return `B${e.fn.f.index}(T${args.map((a) => ', ' + a).join('')})`;
+      // The frame's pc is otherwise saved only on a pause; builtins read it to name their caller's line
+      // (allocation sites in leak and use-after-free reports).
+      if (b?.inline) return `(fr.pc = pc, B${e.fn.f.index}(T${args.map((a) => ', ' + a).join('')}))`;
     }
     const resume = this.label();
     if (e.fn.e === 'fn' && e.fn.f.def) {
