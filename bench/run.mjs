@@ -69,5 +69,5 @@ console.log(table);
 writeFileSync(
   join(root, 'bench/results.md'),
   `# Benchmark results\n\nProduced by \`npm run bench\` (bench/run.mjs) at commit ${commit} on ${new Date().toISOString().slice(0, 10)}, ` +
-    `${process.version}, medians of 5 runs; each interpreter run is a fresh `cexec` process (startup subtracted by running two sizes), alternating with the gcc -O0 build of the same file.\n\n${table}\n`,
+    `${process.version}, medians of 5 runs; each interpreter run is a fresh \`cexec\` process (startup subtracted by running two sizes), alternating with the gcc -O0 build of the same file.\n\n${table}\n`,
 );
