@@ -182,9 +182,7 @@ export class KNode {
   /** A new task of this node, idle until `start`. */
   newTask(kind: TaskKind, name: string, taskStruct: number): KTask {
     const id = this.cluster.nextTaskId++;
-    const T = new Task(this.machine, id, this.machine.limits.stackBytes);
-    T.state = 'exited';
-    this.machine.tasks.push(T);
+    const T = this.machine.createTask();
     const kt = new KTask(id, this, name, kind, taskStruct, T);
     this.tasks.push(kt);
     this.byMachineTask.set(T, kt);
@@ -209,15 +207,7 @@ export class KNode {
     if (kt.call) throw new Error(`${kt.label} is still running ${kt.call.fn}()`);
     const f = typeof fn === 'string' ? this.machine.func(fn) : fn;
     if (!f || !f.run || !f.enter) throw new Error(`the kernel has no C function '${String(typeof fn === 'string' ? fn : fn.name)}'`);
-    const T = kt.m;
-    T.frames.length = 0;
-    T.fns.length = 0;
-    T.sp = T.stackBase;
-    T.pendingSync = undefined;
-    T.fault = undefined;
-    T.frames.push(f.enter(...args));
-    T.fns.push(f);
-    T.state = 'runnable';
+    this.machine.start(kt.m, f, args);
     kt.call = { fn: f.name, args, startStep: this.cluster.step };
     kt.result = undefined;
   }

@@ -196,20 +196,15 @@ export function libcBuiltins(host: LibcHost): Map<string, Builtin> {
     M.writeBytes(num(d as I64) + dl, Uint8Array.from([...readString(M, s as I64, num(n as I64)), 0]));
     return d as I64;
   });
-  def('strchr', (T, s, c) => {
+  const findChar = (last: boolean) => (T: Task, s?: I64, c?: I64) => {
     const b = mem(T).readCString(s as I64);
     const ch = num(c as I64) & 255;
-    if (ch === 0) return num(s as I64) + b.length;
-    const i = b.indexOf(ch);
+    if (ch === 0) return num(s as I64) + b.length; // the terminating NUL is part of the string
+    const i = last ? b.lastIndexOf(ch) : b.indexOf(ch);
     return i < 0 ? 0 : num(s as I64) + i;
-  });
-  def('strrchr', (T, s, c) => {
-    const b = mem(T).readCString(s as I64);
-    const ch = num(c as I64) & 255;
-    if (ch === 0) return num(s as I64) + b.length;
-    const i = b.lastIndexOf(ch);
-    return i < 0 ? 0 : num(s as I64) + i;
-  });
+  };
+  def('strchr', findChar(false));
+  def('strrchr', findChar(true));
   def('strstr', (T, h, n) => {
     const hb = Buffer.from(mem(T).readCString(h as I64));
     const i = hb.indexOf(Buffer.from(mem(T).readCString(n as I64)));

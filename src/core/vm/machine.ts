@@ -313,12 +313,29 @@ export class Machine {
   /** Creates a task that will call `name(args)`; it runs when `run` is called. */
   spawn(name: string, args: I64[]): Task {
     const f = this.byName.get(name);
-    if (!f || !f.run || !f.enter) throw new Error(`no C function '${name}' to run`);
+    if (!f) throw new Error(`no C function '${name}' to run`);
+    const T = this.createTask();
+    this.start(T, f, args);
+    return T;
+  }
+
+  /** A task with its own stack, idle (exited) until `start` gives it a function to run. */
+  createTask(): Task {
     const T = new Task(this, this.tasks.length + 1, this.limits.stackBytes);
-    T.frames.push(f.enter(...args));
-    T.fns.push(f);
+    T.state = 'exited';
     this.tasks.push(T);
     return T;
+  }
+
+  /** Makes an idle task call `f(args)` from an empty stack; it runs when `run` is called. */
+  start(T: Task, f: LoadedFunc, args: I64[]): void {
+    if (!f.run || !f.enter) throw new Error(`'${f.name}' has no C body to run`);
+    T.frames = [f.enter(...args)];
+    T.fns = [f];
+    T.sp = T.stackBase;
+    T.pendingSync = undefined;
+    T.fault = undefined;
+    T.state = 'runnable';
   }
 
   /**
