@@ -1,4 +1,4 @@
-import type { SourceLoc } from '../diagnostics';
+import { formatLoc, type SourceLoc } from '../diagnostics';
 import type { I64 } from '../vm/int64';
 import type { BacktraceEntry, LoadedFunc, MachineLimits, Program } from '../vm/machine';
 import { BLOCK, Machine, Task } from '../vm/machine';
@@ -256,10 +256,11 @@ export class KNode {
     return fr && f ? f.code.pcLoc[fr.pc] ?? f.code.sym.loc : undefined;
   }
 
-  /** Where an allocation happened, for memory reports: the calling function (inline builtins lack the line). */
+  /** Where an allocation happened, for memory reports. */
   site(T: Task, what: string): string {
     const f = T.fns[T.fns.length - 1];
-    return `${what} in ${f?.name ?? '?'}() on node${this.index}`;
+    const loc = this.locOf(T);
+    return `${what} in ${f?.name ?? '?'}() at ${loc ? formatLoc(loc) : '?'} on node${this.index}`;
   }
 
   /** The C string whose pointer is stored at `addr`, or undefined. */
