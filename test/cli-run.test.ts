@@ -29,7 +29,16 @@ describe('iolock-sim run: the built-in scenario from the command line', function
     assert.equal(j.oops, undefined);
   });
 
-  it('rejects an unknown filesystem as a usage error', () => {
+  it('runs a named policy from examples/policies: walk_vm reads the file (exit 0)', () => {
+    const r = cli(['--policy', 'walk_vm']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /verdict: ok: read returned 10000 bytes/);
+  });
+
+  it('names the known policies for an unknown one (exit 1), and rejects an unknown filesystem (exit 2)', () => {
+    const r = cli(['--policy', 'nope']);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /unknown policy 'nope' \(known: base, seed, seed-fixed, walk_vm\)/);
     assert.equal(cli(['--fs', 'xfs']).code, 2);
   });
 });

@@ -1,22 +1,20 @@
-import * as fs from 'node:fs';
-import * as nodePath from 'node:path';
 import { formatLoc } from '../core/diagnostics';
 import { ANON_READ_DATA, patchedTree, runAnonBufferRead } from '../core/kernel/anon-read';
 import { describeOutcome } from '../core/kernel/syscalls';
-import { defaultKernelTree, findRepoRoot, formatPlan, loadPatchFile, loadTree, planPatches } from '../core/patch';
+import { defaultKernelTree, formatPlan, loadPatchFile, loadTree, planPatches } from '../core/patch';
+import { policyPatches } from '../core/policies';
 import { parseCommandArgs, UsageError } from './args';
 import type { Command } from './commands';
 
-const SEED = '000_ca315d8c7e35812b.txt';
-
-const HELP = `usage: iolock-sim run [--patch FILE]... [--no-patch] [--tree DIR] [--fs gfs2|ocfs2|ext2] [--json]
+const HELP = `usage: iolock-sim run [--policy NAME | --patch FILE... | --no-patch] [--tree DIR] [--fs gfs2|ocfs2|ext2] [--json]
 
 Runs the built-in scenario s0 on the model kernel: one node, one task read(2)s an ordinary file into a
-malloc'd buffer. The patches (mails, .patch files or quilt series) are applied in memory first; without
---patch it is the seed mail, ../shared/seeds/${SEED} beside this checkout.
+malloc'd buffer. The patches (mails, .patch files or quilt series) are applied in memory first; by default
+the seed policy: the archived mail ../shared/seeds/000_ca315d8c7e35812b.txt beside this checkout.
 
+  --policy NAME a locking policy from examples/policies/ (base, walk_vm, seed, seed-fixed, ...)
   --patch FILE  a patch to apply (repeatable, applied in order)
-  --no-patch    run the unpatched kernel
+  --no-patch    run the unpatched kernel (the same as --policy base)
   --tree DIR    kernel tree (default: kernel/ in this checkout)
   --fs TYPE     filesystem of the file read (default gfs2)
   --json        one JSON object instead of text
@@ -24,17 +22,11 @@ malloc'd buffer. The patches (mails, .patch files or quilt series) are applied i
 Exit status: 0 when the read returns the file's bytes, 1 for a finding (oops, deadlock, wrong bytes) or an
 input error, 2 on usage errors.`;
 
-function defaultSeed(): string {
-  const root = findRepoRoot(__dirname);
-  const p = root && nodePath.join(root, '..', 'shared', 'seeds', SEED);
-  if (!p || !fs.existsSync(p)) throw new UsageError(`cannot find the seed mail (../shared/seeds/${SEED}); give --patch FILE or --no-patch`);
-  return p;
-}
-
 export const run: Command = {
   summary: 'run the built-in scenario (a read into a malloc\'d buffer) on the patched model kernel',
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, {
+      policy: { type: 'string' },
       patch: { type: 'string', multiple: true },
       'no-patch': { type: 'boolean' },
       tree: { type: 'string' },
@@ -51,7 +43,10 @@ export const run: Command = {
     if (fsType !== 'gfs2' && fsType !== 'ocfs2' && fsType !== 'ext2') throw new UsageError(`--fs wants gfs2, ocfs2 or ext2, not '${fsType}'`);
     const treeDir = values.tree ?? defaultKernelTree();
     if (!treeDir) throw new UsageError('cannot find the iolock-sim checkout to take kernel/ from; give --tree');
-    const patches = values['no-patch'] ? [] : (values.patch ?? [defaultSeed()]);
+    if ([values.policy, values.patch, values['no-patch']].filter((v) => v !== undefined).length > 1) {
+      throw new UsageError('give one of --policy, --patch and --no-patch');
+    }
+    const patches = values['no-patch'] ? [] : (values.patch ?? policyPatches(values.policy ?? 'seed'));
     const base = loadTree(treeDir);
     const inputs = patches.flatMap((p) => loadPatchFile(p, 1));
     const plan = planPatches(base, inputs);

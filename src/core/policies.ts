@@ -1,0 +1,37 @@
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import { UserError } from './diagnostics';
+import { findRepoRoot } from './patch';
+
+/**
+ * The locking policies are quilt series under examples/policies/NAME/. The seed policy is the archived mail
+ * itself, which lives beside the checkout in ../shared/seeds/ and is never copied into the repo.
+ */
+export const SEED_MAIL = '000_ca315d8c7e35812b.txt';
+
+function repoRoot(): string {
+  const root = findRepoRoot(__dirname);
+  if (!root) throw new UserError(undefined, 'cannot find the iolock-sim checkout (examples/policies/)');
+  return root;
+}
+
+export function seedMailPath(): string {
+  const p = nodePath.join(repoRoot(), '..', 'shared', 'seeds', SEED_MAIL);
+  if (!fs.existsSync(p)) throw new UserError(undefined, `cannot find the seed mail ${p} (the shared folder beside the checkout)`);
+  return p;
+}
+
+export function policyNames(): string[] {
+  const dir = nodePath.join(repoRoot(), 'examples', 'policies');
+  return fs.readdirSync(dir).filter((n) => fs.existsSync(nodePath.join(dir, n, 'series'))).sort();
+}
+
+/** The patch files (mails, .patch or series) that make up a policy, to apply in order. */
+export function policyPatches(name: string): string[] {
+  if (name === 'seed') return [seedMailPath()];
+  const series = nodePath.join(repoRoot(), 'examples', 'policies', name, 'series');
+  if (!/^[\w-]+$/.test(name) || !fs.existsSync(series)) {
+    throw new UserError(undefined, `unknown policy '${name}' (known: ${policyNames().join(', ')})`);
+  }
+  return [series];
+}
