@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { UserError } from './diagnostics';
-import { findRepoRoot } from './patch';
+import { type ApplyPlan, type MemoryTree, findRepoRoot, loadPatchFile, patchedTree, planPatches } from './patch';
 
 /**
  * The locking policies are quilt series under examples/policies/NAME/. The seed policy is the archived mail
@@ -34,4 +34,10 @@ export function policyPatches(name: string): string[] {
     throw new UserError(undefined, `unknown policy '${name}' (known: ${policyNames().join(', ')})`);
   }
   return [series];
+}
+
+/** The kernel tree with a policy (or explicit patch files) applied in memory, and the per-hunk plan. */
+export function applyPolicy(base: MemoryTree, patches: readonly string[], label: string): { plan: ApplyPlan; tree: MemoryTree | undefined } {
+  const plan = planPatches(base, patches.flatMap((p) => loadPatchFile(p, 1)));
+  return { plan, tree: plan.ok ? (patches.length ? patchedTree(base, plan, label) : base) : undefined };
 }

@@ -2,7 +2,7 @@ import { UserError } from '../diagnostics';
 import { detectStyle, Indenter, langOf, leadingWhitespace, looksFlattened, type IndentStyle, type Lang } from './indent';
 import { locateHunk, nearestMiss, oldSide } from './locate';
 import { normalizeRelPath, unsafePathReason } from './paths';
-import type { TreeHost } from './tree';
+import { MemoryTree, type TreeHost } from './tree';
 import { DEV_NULL, hunkPlace, hunkRange, type FilePatch, type Hunk } from './types';
 
 /** One patch (a mail or .patch file, or one entry of a series) and the file patches extracted from it. */
@@ -107,6 +107,13 @@ export function writeChanges(tree: TreeHost, changes: ReadonlyMap<string, string
       if (tree.kind(path) === 'file') tree.remove(path);
     } else tree.write(path, text);
   }
+}
+
+/** A copy of an in-memory tree with a plan's changes applied (the base is not touched). */
+export function patchedTree(base: MemoryTree, plan: ApplyPlan, label: string): MemoryTree {
+  const tree = new MemoryTree(base.files, label);
+  writeChanges(tree, plan.changes);
+  return tree;
 }
 
 function worst(statuses: readonly Status[]): Status {
