@@ -11,16 +11,16 @@ execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inhe
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** One `cexec` run in its own process, as a user runs it (each process warms V8 up on its own). */
-function interp(file, n) {
+function interp(file, n, extra) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [join(root, 'bin/iolock-sim.js'), 'cexec', file, String(n)]);
+  const r = spawnSync(process.execPath, [join(root, 'bin/iolock-sim.js'), 'cexec', file, String(n), ...extra]);
   if (r.status !== 0) throw new Error(`cexec ${file} failed: ${r.stderr}`);
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-function native(exe, n) {
+function native(exe, n, extra) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(exe, [String(n)]);
+  const r = spawnSync(exe, [String(n), ...extra]);
   if (r.status !== 0) throw new Error('native run failed');
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
@@ -32,16 +32,16 @@ const NBIG = 1e8;
 const rows = [];
 
 /** ns per iteration of one C file, interpreter vs gcc -O0, startup subtracted by running two sizes. */
-function perIteration(name) {
+function perIteration(name, extra = []) {
   const file = join(root, 'bench', name);
   const exe = join(work, name.replace(/\.c$/, ''));
   execFileSync('gcc', ['-O0', '-o', exe, file]);
   const iSmall = [], iBig = [], gSmall = [], gBig = [];
   for (let r = 0; r < 5; r++) {
-    iSmall.push(interp(file, SMALL));
-    iBig.push(interp(file, BIG));
-    gSmall.push(native(exe, SMALL));
-    gBig.push(native(exe, NBIG));
+    iSmall.push(interp(file, SMALL, extra));
+    iBig.push(interp(file, BIG, extra));
+    gSmall.push(native(exe, SMALL, extra));
+    gBig.push(native(exe, NBIG, extra));
   }
   const vm = ((median(iBig) - median(iSmall)) / (BIG - SMALL)) * 1e6;
   const gcc = ((median(gBig) - median(gSmall)) / (NBIG - SMALL)) * 1e6;
@@ -52,9 +52,9 @@ const loop = perIteration('loop.c');
 rows.push(['bench/loop.c: interpreter, ns per iteration (startup subtracted)', loop.vm.toFixed(1)]);
 rows.push(['bench/loop.c: gcc -O0, ns per iteration', loop.gcc.toFixed(2)]);
 rows.push(['**bench/loop.c: ratio interpreter / gcc -O0** (must ≤ 30, aim ≤ 5)', `**${loop.ratio.toFixed(1)}×**`]);
-const hash = perIteration('hash.c');
-rows.push(['bench/hash.c (values ≥ 2^53, bigint path): interpreter, ns per iteration', hash.vm.toFixed(1)]);
-rows.push(['bench/hash.c: ratio interpreter / gcc -O0', `${hash.ratio.toFixed(1)}×`]);
+const hash = perIteration('loop.c', ['hash']);
+rows.push(['bench/loop.c hash (values ≥ 2^53, bigint path): interpreter, ns per iteration', hash.vm.toFixed(1)]);
+rows.push(['bench/loop.c hash: ratio interpreter / gcc -O0', `${hash.ratio.toFixed(1)}×`]);
 const startup = [];
 for (let r = 0; r < 5; r++) {
   const t0 = process.hrtime.bigint();

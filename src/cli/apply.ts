@@ -91,8 +91,7 @@ function writeOut(tree: string, out: string, plan: ApplyPlan, inputs: readonly P
   }
 }
 
-export const apply: Command = {
-  summary: 'apply patch mails, .patch files or quilt series to the model kernel',
+export const apply: Pick<Command, 'run'> = {
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, {
       tree: { type: 'string' },

@@ -16,8 +16,7 @@ function positiveInt(name: string, v: string | undefined, dflt: number): number 
   return n;
 }
 
-export const cexec: Command = {
-  summary: 'run a C program in the interpreter (like cc prog.c && ./a.out)',
+export const cexec: Pick<Command, 'run'> = {
   async run(argv) {
     // Options stop at the program name: everything after it belongs to the C program.
     const valued = new Set(['--max-steps', '--max-depth', '--max-heap']);

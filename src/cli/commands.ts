@@ -1,16 +1,20 @@
-import { apply } from './apply';
-import { cexec } from './cexec';
-import { run } from './run';
-
 export interface Command {
   summary: string;
   /** Returns the process exit status. */
   run(args: string[]): Promise<number>;
 }
 
-/** Each subcommand lives in its own module; this table is the only place that lists them. */
+/**
+ * Each subcommand lives in its own module, loaded when it runs: the bundle holds the whole simulator, and
+ * `cexec` should not pay at startup for the patch engine, the kernel runtime and the scenario validator.
+ * This table is the only place that lists them.
+ */
+function lazy(summary: string, load: () => Pick<Command, 'run'>): Command {
+  return { summary, run: (args) => load().run(args) };
+}
+
 export const COMMANDS: Record<string, Command> = {
-  apply,
-  cexec,
-  run,
+  apply: lazy('apply patch mails, .patch files or quilt series to the model kernel', () => (require('./apply') as typeof import('./apply')).apply),
+  cexec: lazy('run a C program in the interpreter (like cc prog.c && ./a.out)', () => (require('./cexec') as typeof import('./cexec')).cexec),
+  run: lazy('run a scenario once on the model kernel with a policy applied (default: the seed on s0)', () => (require('./run') as typeof import('./run')).run),
 };

@@ -45,8 +45,7 @@ function describe(r: ScenarioResult, source: (file: string) => string | undefine
   return out;
 }
 
-export const run: Command = {
-  summary: 'run a scenario once on the model kernel with a policy applied (default: the seed on s0)',
+export const run: Pick<Command, 'run'> = {
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, {
       policy: { type: 'string' },
