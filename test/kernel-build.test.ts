@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { findRepoRoot, loadTree } from '../src/core/patch';
 import { buildKernel, listKernelFiles, parseMakefile } from '../src/core/kernel/build';
 import { ALL_BUILTINS } from '../src/core/kernel/builtin-names';
+import { checkLayout } from '../src/core/kernel/layout';
+import type { StructLayout } from '../src/core/cfront/check';
 
 const root = findRepoRoot(__dirname) as string;
 
@@ -43,5 +45,15 @@ describe('kernel build: the Makefiles decide what compiles', function () {
       }
     }
     assert.deepEqual([...missing], []);
+  });
+});
+
+describe('kernel layout: the C structs the builtins read', () => {
+  it('matches the compiled model kernel, and names a member a patch moved', async () => {
+    const { program } = await buildKernel(loadTree(path.join(findRepoRoot(__dirname) as string, 'kernel')));
+    assert.deepEqual(checkLayout(program), []);
+    const lksb = program.layouts['struct dlm_lksb'] as StructLayout;
+    const moved = { ...program, layouts: { ...program.layouts, 'struct dlm_lksb': { ...lksb, fields: { ...lksb.fields, sb_dep_map: 32 } } } };
+    assert.deepEqual(checkLayout(moved), ['struct dlm_lksb.sb_dep_map is at offset 32; the simulator\'s builtins read it at 24']);
   });
 });

@@ -84,6 +84,18 @@ export interface CheckedUnit {
 
 const REDZONE = 16;
 
+/** Byte offsets of a struct's named members (the view TypeScript builtins need of a C struct). */
+export interface StructLayout {
+  size: number;
+  fields: Record<string, number>;
+}
+
+function layoutOf(s: StructType): StructLayout {
+  const fields: Record<string, number> = {};
+  for (const f of s.fields ?? []) if (f.name !== undefined) fields[f.name] = f.offset;
+  return { size: s.size, fields };
+}
+
 export class Checker {
   private scope = new Scope(undefined);
   readonly funcs: FuncSym[] = [];
@@ -99,6 +111,8 @@ export class Checker {
   private readonly pendingBodies = new Map<FuncSym, () => void>();
   private readonly referenced = new Set<FuncSym>();
   private readonly pendingInits: { g: GlobalVar; init: Init }[] = [];
+  /** Layouts by "struct tag" / "union tag" and by typedef name, for code below the C that reads C structs. */
+  readonly layouts: Record<string, StructLayout> = {};
 
   // --- entry ---------------------------------------------------------------------------------------------------
 
@@ -188,6 +202,7 @@ export class Checker {
       const { name, type } = this.declarator(d, base);
       if (!name) throw this.err(d, 'typedef without a name');
       this.scope.names.set(name, { kind: 'typedef', t: type });
+      if (type.k === 'struct' && type.fields) this.layouts[name] = layoutOf(type);
     }
   }
 
@@ -497,6 +512,7 @@ export class Checker {
         }
       }
       completeStruct(s, members);
+      if (tag) this.layouts[`${union ? 'union' : 'struct'} ${tag}`] = layoutOf(s);
     }
     return s;
   }

@@ -1,9 +1,11 @@
+import { UserError } from '../diagnostics';
 import type { I64 } from '../vm/int64';
 import type { MachineLimits, Program } from '../vm/machine';
 import { DEFAULT_LIMITS } from '../vm/machine';
 import { Dlm, describeMode } from './dlm';
 import { NO_SWITCH_BUILTINS } from './builtin-names';
 import { Disks } from './disks';
+import { checkLayout } from './layout';
 import type { KernelWarning, LockEvent, LogLine } from './events';
 import type { WaitReason } from './locks';
 import { KNode, KTask, type NodeSnapshot, type BlockedTask, type CallOutcome, type DeadlockReport, type Oops } from './node';
@@ -88,6 +90,8 @@ export class Cluster {
     opts: ClusterOptions,
   ) {
     if (!Number.isInteger(opts.nodes) || opts.nodes < 1) throw new Error(`a cluster needs at least one node, not ${opts.nodes}`);
+    const moved = checkLayout(program);
+    if (moved.length) throw new UserError(undefined, `the kernel's structs no longer match the simulator's builtins:\n  ${moved.join('\n  ')}`);
     const limits = { ...KERNEL_LIMITS, ...opts.limits };
     this.sliceBudget = opts.sliceBudget ?? 1_000_000;
     this.maxSteps = opts.maxSteps ?? 200_000_000;

@@ -1,6 +1,9 @@
+import type { Program } from '../vm/machine';
+
 /**
  * Where the builtins find things in the C structs they are given (LP64: pointers and longs are 8 bytes). These
- * follow the struct definitions in kernel/include; the kernel tests boot the tree and would fail if one moved.
+ * follow the struct definitions in kernel/include; `checkLayout` compares them with the compiled kernel, so a
+ * patch that moves one of these fields is refused with a message instead of misleading the builtins.
  */
 export const PAGE_SIZE = 4096;
 export const PAGE_MASK = PAGE_SIZE - 1;
@@ -40,3 +43,44 @@ export const UPTE_YOUNG = 0x4;
 export const EIO = 5;
 export const EAGAIN = 11;
 export const EINVAL = 22;
+
+/** task_struct->mm, for reading a task's user memory without faulting (the consistency oracle). */
+export const TASK_STRUCT_MM = 56;
+
+/** Every offset above, with the C member it stands for. */
+const EXPECTED: [string, string, number][] = [
+  ['spinlock_t', 'name', SPINLOCK_NAME],
+  ['struct rw_semaphore', 'activity', RWSEM_ACTIVITY],
+  ['struct rw_semaphore', 'name', RWSEM_NAME],
+  ['struct semaphore', 'count', SEM_COUNT],
+  ['struct semaphore', 'name', SEM_NAME],
+  ['struct __wait_queue_head', 'name', WQH_NAME],
+  ['struct __wait_queue', 'flags', WQ_FLAGS],
+  ['struct __wait_queue', 'task', WQ_TASK],
+  ['struct lockdep_map', 'name', LDM_NAME],
+  ['struct lockdep_map', 'class_name', LDM_CLASS],
+  ['struct dlm_lksb', 'sb_status', LKSB_STATUS],
+  ['struct dlm_lksb', 'sb_lkid', LKSB_LKID],
+  ['struct dlm_lksb', 'sb_dep_map', LKSB_DEP_MAP],
+  ['struct dlm_ast_rec', 'ast', ASTREC_AST],
+  ['struct dlm_ast_rec', 'bast', ASTREC_BAST],
+  ['struct dlm_ast_rec', 'astarg', ASTREC_ARG],
+  ['struct dlm_ast_rec', 'mode', ASTREC_MODE],
+  ['struct task_struct', 'mm', TASK_STRUCT_MM],
+];
+
+/**
+ * The members whose place in the compiled kernel differs from what the builtins assume. A type the program
+ * does not define at all is skipped: its builtins cannot be reached with one.
+ */
+export function checkLayout(program: Program): string[] {
+  const problems: string[] = [];
+  for (const [type, field, offset] of EXPECTED) {
+    const l = program.layouts[type];
+    if (!l) continue;
+    const at = l.fields[field];
+    if (at === undefined) problems.push(`${type} has no member '${field}' (the simulator's builtins read it)`);
+    else if (at !== offset) problems.push(`${type}.${field} is at offset ${at}; the simulator's builtins read it at ${offset}`);
+  }
+  return problems;
+}

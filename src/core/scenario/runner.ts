@@ -1,6 +1,7 @@
 import { formatLoc } from '../diagnostics';
 import { findInversions, formatInversion } from '../check/lock-order';
 import type { KernelTree } from '../kernel/build';
+import { TASK_STRUCT_MM } from '../kernel/layout';
 import type { CallOutcome, KTask } from '../kernel/node';
 import { SimCluster, UserTask, describeOutcome } from '../kernel/syscalls';
 import type { I64 } from '../vm/int64';
@@ -69,8 +70,6 @@ export interface ScenarioResult {
   asExpected: boolean | undefined;
 }
 
-/** Where task_struct->mm is (kernel/include/linux/sched.h, LP64): flags, preempt_count, lock_depth, exit_state, exit_code, pid, tgid, group_leader, tasks. */
-const TASK_STRUCT_MM = 56;
 
 interface Buffer_ {
   addr: number;

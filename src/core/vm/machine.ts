@@ -3,6 +3,7 @@ import { formatLoc } from '../diagnostics';
 import type { FuncCode } from '../cfront/codegen';
 import { Exit } from '../cfront/codegen';
 import type { StaticData } from '../cfront/ast';
+import type { StructLayout } from '../cfront/check';
 import { setFlagsFromString } from 'node:v8';
 import * as I from './int64';
 import type { I64 } from './int64';
@@ -44,6 +45,8 @@ export interface Program {
   symbols: { name: string; defined: boolean; isStatic: boolean; loc: SourceLoc }[];
   statics: StaticData[];
   module: string;
+  /** Struct layouts by "struct tag" or typedef name (the last unit's definition wins). */
+  layouts: Record<string, StructLayout>;
 }
 
 export interface MachineLimits extends MemoryLimits {
