@@ -73,9 +73,6 @@ export function ptrTo(to: CType): PtrType {
   return { k: 'ptr', to };
 }
 
-export const charPtr = ptrTo(T.char);
-export const voidPtr = ptrTo(T.void);
-
 export function sizeOf(t: CType): number {
   switch (t.k) {
     case 'void':
@@ -148,12 +145,7 @@ export function findField(s: StructType, name: string): { type: CType; offset: n
   return undefined;
 }
 
-export const isInt = (t: CType): t is IntType => t.k === 'int';
-export const isPtr = (t: CType): t is PtrType => t.k === 'ptr';
 export const isScalar = (t: CType): boolean => t.k === 'int' || t.k === 'ptr';
-export const isStruct = (t: CType): t is StructType => t.k === 'struct';
-/** 64-bit values may exceed 2^53 and so use the number|bigint representation (see vm/int64.ts). */
-export const isWide = (t: CType): boolean => (t.k === 'int' && t.size === 8) || t.k === 'ptr';
 
 export function isComplete(t: CType): boolean {
   if (t.k === 'void' || t.k === 'func') return false;

@@ -175,7 +175,3 @@ export async function buildKernel(tree: KernelTree & { files?: ReadonlyMap<strin
   }
   return { program: await p, build, hash };
 }
-
-export function clearKernelCache(): void {
-  cache.clear();
-}

@@ -37,11 +37,6 @@ export interface FilePatch {
 
 export const DEV_NULL = '/dev/null';
 
-/** The path a file patch reads and writes: the new path, or the old one when the file is deleted. */
-export function targetPath(fp: FilePatch): string {
-  return fp.isDelete ? fp.oldPath : fp.newPath;
-}
-
 /** "@@ -247,14 +248,21 @@", the way diff prints it (a count of 1 is left out). */
 export function hunkRange(h: Hunk): string {
   const side = (start: number, count: number) => (count === 1 ? `${start}` : `${start},${count}`);

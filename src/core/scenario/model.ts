@@ -6,8 +6,6 @@ import type { SourceLoc } from '../diagnostics';
  */
 export type FsType = 'gfs2' | 'ocfs2' | 'ext2';
 export type Verdict = 'ok' | 'deadlock' | 'oops' | 'inconsistent' | 'lock-order' | 'error';
-export const VERDICTS: readonly Verdict[] = ['ok', 'deadlock', 'oops', 'inconsistent', 'lock-order', 'error'];
-
 export interface ScenarioFile {
   name: string;
   /** "/<mount>/<name>" */

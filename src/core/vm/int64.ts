@@ -192,7 +192,3 @@ export function neg64u(a: I64): I64 {
 export function lo32(v: I64): number {
   return typeof v === 'number' ? v | 0 : Number(BigInt.asIntN(32, v));
 }
-
-export function truthy(v: I64): boolean {
-  return v != 0;
-}
