@@ -6,7 +6,7 @@ import type { ScenarioResult } from '../core/scenario';
 import { parseCommandArgs, UsageError } from './args';
 import type { Command } from './commands';
 
-const HELP = `usage: iolock-sim run [SCENARIO.iolock.yaml] [--policy NAME | --patch FILE... | --no-patch] [--tree DIR] [--json]
+const HELP = `usage: iolock-sim run [SCENARIO.iolock.yaml] [--policy NAME | --patch FILE... | --no-patch] [--schedule STR] [--tree DIR] [--json]
 
 Applies a locking policy (or patch files) to the model kernel in memory, boots it and runs the scenario once
 under the default deterministic schedule. Prints the per-hunk report, the trace of system calls and the
@@ -18,6 +18,8 @@ call failed where the scenario did not allow it), inconsistent (a torn or stale 
                 scenario's policy, else seed (the archived mail ../shared/seeds/000_ca315d8c7e35812b.txt)
   --patch FILE  a patch to apply instead (repeatable, applied in order)
   --no-patch    the unpatched kernel
+  --schedule S  follow this schedule (printed by every run: "T1:4,T2:7,T1:*"), then round-robin; a run given
+                the schedule another run printed replays that run step for step
   --tree DIR    kernel tree (default: kernel/ in this checkout)
   --json        one JSON object instead of text
 
@@ -51,6 +53,7 @@ export const run: Pick<Command, 'run'> = {
       policy: { type: 'string' },
       patch: { type: 'string', multiple: true },
       'no-patch': { type: 'boolean' },
+      schedule: { type: 'string' },
       tree: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -74,12 +77,13 @@ export const run: Pick<Command, 'run'> = {
       process.stdout.write((values.json ? JSON.stringify({ verdict: 'error', patches: report }) : report.join('\n')) + '\n');
       return 1;
     }
-    const r = await runScenario(scenario, { tree, policy });
+    const r = await runScenario(scenario, { tree, policy, schedule: values.schedule });
     if (values.json) {
       process.stdout.write(JSON.stringify({ ...r, patches: report }, null, 2) + '\n');
     } else {
       const out = [...report, '', `scenario ${scenario.name} (${scenario.file}), policy ${policy}:`];
       for (const t of r.trace) out.push(`  ${t.task} step ${t.step}: ${t.call} ${t.result}`);
+      out.push(`schedule: ${r.schedule}`);
       out.push(...describe(r, (f) => tree.read(f)));
       process.stdout.write(out.join('\n') + '\n');
     }

@@ -1,6 +1,8 @@
 import { formatLoc } from '../diagnostics';
 import { findInversions, formatInversion } from '../check/lock-order';
 import type { KernelTree } from '../kernel/build';
+import { formatSchedule, parseSchedule, scriptedScheduler } from '../kernel/schedule';
+import { roundRobin } from '../kernel/scheduler';
 import { TASK_STRUCT_MM } from '../kernel/layout';
 import type { CallOutcome, KTask } from '../kernel/node';
 import { SimCluster, UserTask, describeOutcome } from '../kernel/syscalls';
@@ -16,6 +18,8 @@ export interface RunOptions {
   policy?: string;
   /** Statement limit of the run (default: the scenario's explore.max_steps, else 50 million). */
   maxSteps?: number;
+  /** A schedule string to follow from the first scenario step on (see kernel/schedule.ts); default round-robin. */
+  schedule?: string;
 }
 
 export interface TraceEntry {
@@ -52,6 +56,8 @@ export interface Finding {
 
 export interface ScenarioResult {
   scenario: string;
+  /** The schedule this run took from the scenario's first step: give it back as `schedule` to replay the run. */
+  schedule: string;
   policy: string | undefined;
   verdict: Verdict;
   /** One line (or a report) saying why. */
@@ -148,6 +154,16 @@ export async function runScenario(s: Scenario, opts: RunOptions): Promise<Scenar
     running.set(t.id, { spec: t, ut: sim.createThread(lr.ut, t.id), proc: lr.proc, next: 0, pending: undefined, sleepUntil: undefined, stopped: false });
   }
   const order = s.tasks.map((t) => running.get(t.id) as Running);
+
+  // From here on every scheduling step is recorded (and, with opts.schedule, dictated): setup is always the
+  // same, so the schedule string starts with the scenario's first step.
+  const names = new Map(order.map((r) => [r.ut.kt.id, r.spec.id]));
+  const nameOf = (id: number): string => {
+    const kt = c.taskById.get(id);
+    return names.get(id) ?? (kt ? `${kt.name}@${kt.node.index}` : `task${id}`);
+  };
+  const picks: string[] = [];
+  c.scheduler = scriptedScheduler(opts.schedule ? parseSchedule(opts.schedule) : [], nameOf, roundRobin, picks);
 
   // kmalloc failures count from here: the scenario author cannot know how many setup made
   const base = c.nodes.map((n) => n.kmallocCount);
@@ -423,6 +439,7 @@ export async function runScenario(s: Scenario, opts: RunOptions): Promise<Scenar
     inconsistent,
     lockOrder: inversions,
     trace,
+    schedule: formatSchedule(picks),
     steps: c.step,
     statements: c.statements,
     expected: exp && { verdict: exp.verdict, at: exp.at, kind: exp.kind },
