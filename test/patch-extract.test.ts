@@ -3,9 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../src/core/diagnostics';
 import { extractPatches, findRepoRoot, hunkPlace, hunkRange, type FilePatch, type Hunk } from '../src/core/patch';
+import { seedMailPath } from '../src/core/policies';
 
 const root = findRepoRoot(__dirname)!;
-const SEED = path.join(root, '..', 'shared', 'seeds', '000_ca315d8c7e35812b.txt');
+const SEED = seedMailPath();
 const FIX = path.join(root, 'test', 'fixtures', 'patch');
 
 /** Hunk lines as the diff would print them, prefix and text, to compare whole hunks at a glance. */

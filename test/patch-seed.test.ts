@@ -15,9 +15,11 @@ import {
   type ApplyPlan,
   type FilePatch,
 } from '../src/core/patch';
+import { seedMailPath } from '../src/core/policies';
+import { SEED_TREE_HUNKS } from './seed-fixture';
 
 const root = findRepoRoot(__dirname)!;
-const SEED = path.join(root, '..', 'shared', 'seeds', '000_ca315d8c7e35812b.txt');
+const SEED = seedMailPath();
 const SEED_TREE = path.join(root, 'test', 'fixtures', 'patch', 'seed-tree');
 
 /** The lines of `text` from the one equal to `first` through the next one equal to `last`. */
@@ -46,13 +48,7 @@ describe('the seed mail applied to a 2.6.13-shaped tree (test/fixtures/patch/see
 
   it('applies all 7 hunks, at offsets, repairing whitespace where the archive damaged it', () => {
     assert.deepEqual(formatPlan(plan, { written: false }), [
-      'fs/iolock.c: hunk 1/1 @@ -0,0 +1,88 @@: created (whitespace repaired)',
-      'fs/read_write.c: hunk 1/3 @@ -14,6 +14,7 @@: applied at line 17 (offset 3)',
-      'fs/read_write.c: hunk 2/3 @@ -247,14 +248,21 @@ vfs_read: applied at line 108 (offset -139, whitespace repaired)',
-      'fs/read_write.c: hunk 3/3 @@ -298,14 +306,21 @@ vfs_write: applied at line 156 (offset -142, whitespace repaired)',
-      'include/linux/iolock.h: hunk 1/1 @@ -0,0 +1,11 @@: created',
-      'fs/Makefile: hunk 1/1 @@ -10,7 +10,7 @@ obj-y: applied at line 13 (offset 3, whitespace repaired)',
-      'include/linux/fs.h: hunk 1/1 @@ -334,6 +334,8 @@ struct address_space_operations: applied at line 62 (offset -272, whitespace repaired)',
+      ...SEED_TREE_HUNKS,
       'applied 7 of 7 hunks in 5 files (5 at an offset, 0 with fuzz, 5 with whitespace repaired); nothing written (no --out)',
     ]);
     assert.equal(plan.ok, true);
