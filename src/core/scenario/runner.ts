@@ -1,6 +1,7 @@
 import { formatLoc } from '../diagnostics';
 import { findInversions, formatInversion } from '../check/lock-order';
 import type { KernelTree } from '../kernel/build';
+import type { LockEvent } from '../kernel/events';
 import { formatSchedule, parseSchedule, scriptedScheduler } from '../kernel/schedule';
 import { roundRobin } from '../kernel/scheduler';
 import { TASK_STRUCT_MM } from '../kernel/layout';
@@ -69,6 +70,10 @@ export interface ScenarioResult {
   /** Lock-order inversions, in lockdep's words. */
   lockOrder: string[];
   trace: TraceEntry[];
+  /** The scenario's tasks in order, with their node: the lanes of a timeline. */
+  tasks: { id: string; node: number; kernelId: number }[];
+  /** Lock events from the scenario's first step on (setup's are left out), for timelines and checkers. */
+  events: LockEvent[];
   steps: number;
   statements: number;
   expected: { verdict: Verdict; at: string | undefined; kind: string | undefined } | undefined;
@@ -439,6 +444,8 @@ export async function runScenario(s: Scenario, opts: RunOptions): Promise<Scenar
     inconsistent,
     lockOrder: inversions,
     trace,
+    tasks: order.map((r) => ({ id: r.spec.id, node: r.ut.kt.node.index, kernelId: r.ut.kt.id })),
+    events: c.events.slice(firstEvent),
     schedule: formatSchedule(picks),
     steps: c.step,
     statements: c.statements,
