@@ -87,7 +87,7 @@ describe('kernel builtins: lock, wait queue and allocator semantics', function (
   let sim: SimCluster;
   const task = (name: string): KTask => sim.node(0).newTask('user', name, sim.node(0).mem.allocStatic(64, 'global', name));
   beforeEach(async () => {
-    sim = await SimCluster.create({ tree: miniTree(), nodes: 1, boot: false });
+    sim = await SimCluster.create({ tree: miniTree(), nodes: 1, boot: false, preemption: 'full' });
   });
 
   it('rwsem (2.6.13 rwsem-spinlock, FIFO): a down_read queues behind a waiting down_write while readers hold it', () => {

@@ -22,6 +22,12 @@ export interface ClusterOptions {
   maxSteps?: number;
   scheduler?: Scheduler;
   /**
+   * 'full': a task may be preempted at every scheduling point outside spinlock sections. 'none' (default): a
+   * non-preemptible kernel (CONFIG_PREEMPT=n, as 2005 kernels were built): a task keeps the CPU until it sleeps
+   * or its call returns.
+   */
+  preemption?: 'none' | 'full';
+  /**
    * Journal every store so that `snapshot()`/`restore()` work (a few ns per store). Must be chosen before the
    * first run: a machine's memory cannot be journaled after the fact.
    */
@@ -83,7 +89,10 @@ export class Cluster {
   private last: number | undefined = undefined;
   readonly sliceBudget: number;
   readonly maxSteps: number;
+  readonly preemption: 'none' | 'full';
   scheduler: Scheduler;
+  /** Told of every scheduling-point builtin a slice runs, just before it runs (the explorer's footprints). */
+  syncObserver: ((kt: KTask, builtin: string, args: readonly I64[]) => void) | undefined = undefined;
 
   constructor(
     readonly program: Program,
@@ -96,6 +105,7 @@ export class Cluster {
     this.sliceBudget = opts.sliceBudget ?? 1_000_000;
     this.maxSteps = opts.maxSteps ?? 200_000_000;
     this.scheduler = opts.scheduler ?? roundRobin;
+    this.preemption = opts.preemption ?? 'none';
     for (let i = 0; i < opts.nodes; i++) {
       const n = new KNode(this, i, program, limits);
       n.mem.journaling = opts.snapshots === true;
@@ -165,7 +175,12 @@ export class Cluster {
     }
   }
 
-  private runnable(t: KTask): boolean {
+  /** The task the scheduler picked last (round-robin continues after it). */
+  get lastPick(): number | undefined {
+    return this.last;
+  }
+
+  runnable(t: KTask): boolean {
     return t.state === 'runnable' && t.node.panicked === undefined;
   }
 
@@ -175,23 +190,36 @@ export class Cluster {
     const candidates = this.tasks().map((t) => ({ id: t.id, state: this.runnable(t) ? ('runnable' as const) : t.state === 'runnable' ? ('blocked' as const) : t.state, t }));
     const pick = this.scheduler(candidates, this.last);
     if (!pick) return false;
-    this.runSlice(pick.t);
-    this.last = pick.id;
+    this.runPick(pick.t);
     return true;
+  }
+
+  /** Runs one slice of `kt` as the scheduling step's pick. */
+  runPick(kt: KTask): void {
+    this.runSlice(kt);
+    this.last = kt.id;
   }
 
   /** Runs a task until it exits, blocks, faults or stops before a scheduling point that may switch. */
   runSlice(kt: KTask): void {
     const T = kt.m;
     const machine = kt.node.machine;
+    kt.woken = undefined;
+    const seen = this.syncObserver;
+    if (seen && T.pendingSync) seen(kt, T.pendingSync.f.name, T.pendingSync.args);
     for (;;) {
       const before = T.steps;
       this.step++;
       const r = machine.run(T, this.sliceBudget);
       this.statements += T.steps - before;
       if (r === 'sync') {
-        const name = T.pendingSync?.f.name ?? '';
-        if (NO_SWITCH_BUILTINS.has(name)) continue;
+        const sync = T.pendingSync;
+        const name = sync?.f.name ?? '';
+        // spin_lock disables preemption: a task holding a spinlock keeps the CPU until it drops the last one
+        if (this.preemption === 'none' || NO_SWITCH_BUILTINS.has(name) || kt.node.locks.spinsHeld(kt.id).length > 0) {
+          if (seen && sync) seen(kt, name, sync.args);
+          continue;
+        }
         return;
       }
       if (r === 'paused' || r === 'blocked') return;

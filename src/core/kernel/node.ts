@@ -20,6 +20,7 @@ interface TaskSnapshot {
   name: string;
   taskStruct: number;
   wait: WaitReason | undefined;
+  woken: WaitReason | undefined;
   call: KTask['call'];
   result: CallOutcome | undefined;
   dead: Oops | undefined;
@@ -92,6 +93,8 @@ export interface DeadlockReport {
 
 export class KTask {
   wait: WaitReason | undefined = undefined;
+  /** What the task waited for when it was last woken, until it runs again: the explorer's view of its next step. */
+  woken: WaitReason | undefined = undefined;
   /** The entry point running now, if any. */
   call: { fn: string; args: I64[]; startStep: number } | undefined = undefined;
   /** How the last call ended. */
@@ -228,6 +231,7 @@ export class KNode {
   wake(id: number, value: number): void {
     const kt = this.task(id);
     if (!kt) throw new Error(`internal: wake of unknown task ${id}`);
+    if (kt.wait) kt.woken = kt.wait;
     kt.wait = undefined;
     if (kt.m.state === 'blocked') this.machine.wake(kt.m, value);
   }
@@ -326,6 +330,7 @@ export class KNode {
         name: kt.name,
         taskStruct: kt.taskStruct,
         wait: kt.wait && structuredClone(kt.wait),
+        woken: kt.woken,
         call: kt.call && { ...kt.call, args: [...kt.call.args] },
         result: kt.result,
         dead: kt.dead,
@@ -361,6 +366,7 @@ export class KNode {
       kt.name = t.name;
       kt.taskStruct = t.taskStruct;
       kt.wait = t.wait && structuredClone(t.wait);
+      kt.woken = t.woken;
       kt.call = t.call && { ...t.call, args: [...t.call.args] };
       kt.result = t.result;
       kt.dead = t.dead;

@@ -40,12 +40,13 @@ export function formatSchedule(picks: readonly string[]): string {
 }
 
 /**
- * A scheduler that follows `script`, then `fallback`, and records every pick by name into `record`. A script
- * that names a task which cannot run at that step no longer describes this execution: that is an error.
+ * A scheduler that follows `script`, then `fallback`. A script that names a task which cannot run at that step
+ * no longer describes this execution: that is an error.
  */
-export function scriptedScheduler(script: readonly ScheduleStep[], nameOf: (id: number) => string, fallback: Scheduler, record: string[]): Scheduler {
+export function scriptedScheduler(script: readonly ScheduleStep[], nameOf: (id: number) => string, fallback: Scheduler): Scheduler {
   let at = 0;
   let used = 0;
+  let picks = 0;
   return <T extends Schedulable>(tasks: readonly T[], last: number | undefined): T | undefined => {
     if (!tasks.some((x) => x.state === 'runnable')) return undefined; // nothing can run: not a divergence
     let pick: T | undefined;
@@ -63,7 +64,7 @@ export function scriptedScheduler(script: readonly ScheduleStep[], nameOf: (id: 
       }
       if (!runnable) {
         const can = tasks.filter((x) => x.state === 'runnable').map((x) => nameOf(x.id));
-        throw new UserError(undefined, `the schedule diverges at step ${record.length + 1}: ${step.task} cannot run there (runnable: ${can.join(', ') || 'none'})`);
+        throw new UserError(undefined, `the schedule diverges at step ${picks + 1}: ${step.task} cannot run there (runnable: ${can.join(', ') || 'none'})`);
       }
       pick = t;
       if (++used === step.count) {
@@ -72,7 +73,7 @@ export function scriptedScheduler(script: readonly ScheduleStep[], nameOf: (id: 
       }
     }
     pick ??= fallback(tasks, last);
-    if (pick) record.push(nameOf(pick.id));
+    if (pick) picks++;
     return pick;
   };
 }

@@ -120,8 +120,14 @@ export class SimCluster {
   }
 
   /** Runs a setup entry point as the node's init_task. */
+  /**
+   * Runs a setup call as the node's init_task, then lets the kernel threads it started or woke run until they
+   * sleep, so that every setup step (and the scenario after them) begins from a quiet cluster.
+   */
   setup(node: number, fn: string, args: I64[]): CallOutcome {
-    return this.cluster.call(this.node(node).initTask, fn, args);
+    const r = this.cluster.call(this.node(node).initTask, fn, args);
+    if (r.status === 'done') this.cluster.run();
+    return r;
   }
 
   boot(node: number): void {

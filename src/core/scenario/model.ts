@@ -5,6 +5,8 @@ import type { SourceLoc } from '../diagnostics';
  * filled in, every element carrying where it was written so that the runner's findings point back at the YAML.
  */
 export type FsType = 'gfs2' | 'ocfs2' | 'ext2';
+/** Where a task may lose its CPU (see the schema's explore.preemption). */
+export type Preemption = 'none' | 'full';
 export type Verdict = 'ok' | 'deadlock' | 'oops' | 'inconsistent' | 'lock-order' | 'error';
 export interface ScenarioFile {
   name: string;
@@ -82,7 +84,7 @@ export interface Scenario {
   filesystems: ScenarioFs[];
   tasks: ScenarioTask[];
   faults: { kmalloc: { node: number; nth: number; loc: SourceLoc }[] };
-  explore: { maxExecutions?: number; maxSteps?: number; maxTime?: number; maxPreemptions?: number };
+  explore: { maxExecutions?: number; maxSteps?: number; maxTime?: number; maxPreemptions?: number; preemption?: Preemption };
   expect: Expectation[];
 }
 

@@ -270,6 +270,7 @@ function buildModel(raw: Raw, pos: Positions): ParseResult {
   if (typeof ex.max_steps === 'number') explore.maxSteps = ex.max_steps;
   if (typeof ex.max_time === 'number') explore.maxTime = ex.max_time;
   if (typeof ex.max_preemptions === 'number') explore.maxPreemptions = ex.max_preemptions;
+  if (ex.preemption === 'none' || ex.preemption === 'full') explore.preemption = ex.preemption;
   const expect: Expectation[] = [];
   const e = raw.expect;
   const outcome = (o: Raw, p: Path): void => {

@@ -2,7 +2,7 @@ import type { SourceLoc } from '../diagnostics';
 import { formatLoc } from '../diagnostics';
 import type { FuncCode } from '../cfront/codegen';
 import { Exit } from '../cfront/codegen';
-import type { StaticData } from '../cfront/ast';
+import type { GlobalVar, StaticData } from '../cfront/ast';
 import type { StructLayout } from '../cfront/check';
 import { setFlagsFromString } from 'node:v8';
 import * as I from './int64';
@@ -47,6 +47,8 @@ export interface Program {
   module: string;
   /** Struct layouts by "struct tag" or typedef name (the last unit's definition wins). */
   layouts: Record<string, StructLayout>;
+  /** Defined globals with their C types, for the debugger (names, addresses, file of the definition). */
+  globals?: GlobalVar[];
 }
 
 export interface MachineLimits extends MemoryLimits {
@@ -106,6 +108,10 @@ interface TaskSnapshot {
   exitCode: I64;
   fault: FaultReport | undefined;
   steps: number;
+  pendingSync: Task['pendingSync'];
+  cf: number;
+  cframe: Frame | undefined;
+  ca: I64[];
 }
 
 /** A whole machine at one moment: a position in memory's undo log plus each task's frames. */
@@ -288,6 +294,11 @@ export class Machine {
         exitCode: t.exitCode,
         fault: t.fault,
         steps: t.steps,
+        // a task stopped in front of a scheduling point, or with a call handed to the runner, resumes with it
+        pendingSync: t.pendingSync && { f: t.pendingSync.f, args: [...t.pendingSync.args] },
+        cf: t.cf,
+        cframe: t.cframe && { ...t.cframe },
+        ca: [...t.ca],
       })),
     };
   }
@@ -306,6 +317,10 @@ export class Machine {
       t.exitCode = ts.exitCode;
       t.fault = ts.fault;
       t.steps = ts.steps;
+      t.pendingSync = ts.pendingSync && { f: ts.pendingSync.f, args: [...ts.pendingSync.args] };
+      t.cf = ts.cf;
+      t.cframe = ts.cframe && { ...ts.cframe };
+      t.ca = [...ts.ca];
     });
   }
 
