@@ -1,7 +1,7 @@
 // Benchmarks, interpreter and gcc measured alternately in one run so the ratios hold on a noisy machine.
 // Writes the table to bench/results.md with the commit it measured.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 
@@ -66,8 +66,12 @@ rows.push(['`iolock-sim cexec bench/loop.c 1`, process start to exit, ms (target
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim() || 'uncommitted';
 const table = ['| measure | value |', '|---|---|', ...rows.map(([a, b]) => `| ${a} | ${b} |`)].join('\n');
 console.log(table);
+// other benchmarks (bench/timeline.mjs) keep their own marked sections of the file: carry them over
+const resultsPath = join(root, 'bench/results.md');
+const kept = (existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '').match(/<!-- bench:[\w-]+ -->[\s\S]*?<!-- \/bench:[\w-]+ -->\n?/g) ?? [];
 writeFileSync(
-  join(root, 'bench/results.md'),
+  resultsPath,
   `# Benchmark results\n\nProduced by \`npm run bench\` (bench/run.mjs) at commit ${commit} on ${new Date().toISOString().slice(0, 10)}, ` +
-    `${process.version}, medians of 5 runs; each interpreter run is a fresh \`cexec\` process (startup subtracted by running two sizes), alternating with the gcc -O0 build of the same file.\n\n${table}\n`,
+    `${process.version}, medians of 5 runs; each interpreter run is a fresh \`cexec\` process (startup subtracted by running two sizes), alternating with the gcc -O0 build of the same file.\n\n${table}\n` +
+    kept.map((k) => `\n${k}`).join(''),
 );

@@ -1,5 +1,6 @@
 // One build for everything that ships: the CLI (and later the extension and debug adapter) bundled by esbuild,
-// plus the tree-sitter wasm files copied beside the bundle so nothing resolves node_modules at run time.
+// plus the tree-sitter wasm files copied beside the bundle so nothing resolves node_modules at run time, and
+// the timeline's browser bundle (dist/webview/timeline.js: loaded by the VS Code webview, inlined by the HTML report).
 import { build } from 'esbuild';
 import { copyFileSync, cpSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,3 +26,14 @@ const common = {
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 await build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(dist, 'cli.js') });
+await build({
+  entryPoints: [join(root, 'webview/timeline/main.ts')],
+  outfile: join(dist, 'webview', 'timeline.js'),
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: ['chrome114'],
+  minify: true,
+  sourcemap: false,
+  logLevel: 'warning',
+});

@@ -40,7 +40,7 @@ describe('iolock-sim run: a scenario with a policy, from the command line', func
   it('names the known policies for an unknown one (exit 1), and rejects an unknown option (exit 2)', () => {
     const r = cli(['--policy', 'nope']);
     assert.equal(r.code, 1);
-    assert.match(r.err, /unknown policy 'nope' \(known: base, seed, seed-fixed, walk_vm\)/);
+    assert.match(r.err, /unknown policy 'nope' \(known: base, faultin-2021, iolock, ocfs2, seed, seed-fixed, walk_vm\)/);
     assert.equal(cli(['--fs', 'xfs']).code, 2);
     assert.equal(cli(['--policy', 'base', '--no-patch']).code, 2);
   });

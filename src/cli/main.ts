@@ -26,6 +26,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (e) {
+    // --json promises JSON on stdout whatever happens
+    if (rest.includes('--json')) process.stdout.write(JSON.stringify({ verdict: 'error', usage: e instanceof UsageError, error: e instanceof Error ? e.message : String(e) }) + '\n');
     if (e instanceof UsageError) {
       process.stderr.write(`iolock-sim ${name}: ${e.message}\n`);
       return 2;
