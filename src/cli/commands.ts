@@ -20,4 +20,5 @@ export const COMMANDS: Record<string, Command> = {
   explore: lazy('explore every schedule of a scenario (DPOR) for deadlocks, oopses, races and lock-order inversions', () => (require('./explore') as typeof import('./explore')).exploreCommand),
   outcomes: lazy('explore every policy × scenario and write docs/outcomes.md (maintainers)', () => (require('./outcomes') as typeof import('./outcomes')).outcomes),
   report: lazy('run a scenario once and write a self-contained HTML report with its timeline', () => (require('./report') as typeof import('./report')).report),
+  dap: lazy('run the debug adapter on stdin/stdout (for any DAP client)', () => (require('../debug/main') as typeof import('../debug/main')).dapCommand),
 };

@@ -19,6 +19,8 @@ export interface LocalVar {
   js: string;
   isParam: boolean;
   loc: SourceLoc;
+  /** The end of the block (or `for`) that declares it, for the debugger's scopes; undefined: the whole function. */
+  scopeEnd?: SourceLoc;
 }
 
 export interface GlobalVar {

@@ -771,10 +771,23 @@ export class Checker {
   private compound(n: Node, newScope = true): Stmt {
     const outer = this.scope;
     if (newScope) this.scope = new Scope(outer);
+    const first = this.fn?.def.locals.length ?? 0;
     const body: Stmt[] = [];
     for (const c of n.namedChildren) if (c) body.push(...this.stmt(c));
     this.scope = outer;
+    this.endScope(first, n);
     return { s: 'block', body, loc: this.loc(n) };
+  }
+
+  /** Locals declared since `first` go out of scope at the end of `n` (inner blocks already set theirs). */
+  private endScope(first: number, n: Node): void {
+    const locals = this.fn?.def.locals ?? [];
+    if (locals.length === first) return;
+    const end = this.locate(n.endIndex - 1);
+    for (let i = first; i < locals.length; i++) {
+      const v = locals[i] as LocalVar;
+      v.scopeEnd ??= end;
+    }
   }
 
   private stmt(n: Node): Stmt[] {
@@ -824,6 +837,7 @@ export class Checker {
       case 'for_statement': {
         const outer = this.scope;
         this.scope = new Scope(outer);
+        const first = ctx.def.locals.length;
         const initNode = n.childForFieldName('initializer');
         const init = initNode ? (initNode.type === 'declaration' ? this.declaration(initNode, false) : [{ s: 'expr' as const, e: this.expr(initNode), loc: this.loc(initNode) }]) : [];
         const cn = n.childForFieldName('condition');
@@ -834,6 +848,7 @@ export class Checker {
         const body = this.single(n.childForFieldName('body') as Node);
         ctx.loops--;
         this.scope = outer;
+        this.endScope(first, n);
         return [{ s: 'for', init, c, step, body, loc }];
       }
       case 'return_statement': {

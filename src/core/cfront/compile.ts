@@ -37,5 +37,5 @@ export async function compileProgram(files: string[], opts: CompileOptions): Pro
   // statically and V8 can inline them; L<index> is its LoadedFunc, provided by the machine.
   const decls = funcs.map((f) => `const C${f.sym.index} = ${f.run};\nconst E${f.sym.index} = ${f.enter};`).join('\n');
   const module = `${decls}\nreturn [${funcs.map((f) => `{ index: ${f.sym.index}, run: C${f.sym.index}, enter: E${f.sym.index} }`).join(', ')}];`;
-  return { funcs, symbols, statics: checker.statics, module, layouts: checker.layouts };
+  return { funcs, symbols, statics: checker.statics, module, layouts: checker.layouts, globals: checker.globals.filter((g) => g.defined) };
 }
