@@ -13,3 +13,13 @@ export function parseCommandArgs<O extends Options>(args: string[], options: O) 
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
 }
+
+/** A numeric option's value: undefined when absent, else a positive number (an integer when asked for). */
+export function positiveOption(name: string, v: string | undefined, integer: boolean): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (integer ? !Number.isSafeInteger(n) || n <= 0 : !Number.isFinite(n) || n <= 0) {
+    throw new UsageError(`--${name} wants a positive ${integer ? 'integer' : 'number'}, not '${v}'`);
+  }
+  return n;
+}

@@ -1,6 +1,6 @@
 import { formatLoc } from '../core/diagnostics';
 import { runCProgram } from '../core/vm/cprogram';
-import { parseCommandArgs, UsageError } from './args';
+import { parseCommandArgs, positiveOption, UsageError } from './args';
 import type { Command } from './commands';
 
 const HELP = `usage: iolock-sim cexec [--max-steps N] [--max-depth N] [--max-heap BYTES] [--trace] prog.c [args...]
@@ -8,13 +8,6 @@ const HELP = `usage: iolock-sim cexec [--max-steps N] [--max-depth N] [--max-hea
 Runs a C program's main(argc, argv) in the interpreter as if compiled and run: its output on stdout,
 main's return value (or exit()'s argument) as the exit status. Faults (NULL dereference, use after free,
 out-of-bounds, step or depth limit) are reported on stderr with file:line:col and a backtrace; exit status 1.`;
-
-function positiveInt(name: string, v: string | undefined, dflt: number): number {
-  if (v === undefined) return dflt;
-  const n = Number(v);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`--${name} wants a positive integer, not '${v}'`);
-  return n;
-}
 
 export const cexec: Pick<Command, 'run'> = {
   async run(argv) {
@@ -44,8 +37,8 @@ export const cexec: Pick<Command, 'run'> = {
     const file = positionals[0];
     if (!file) throw new UsageError('missing the C file to run\n' + HELP);
     const progArgs = at < 0 ? [] : argv.slice(at + 1);
-    const maxSteps = positiveInt('max-steps', values['max-steps'], 1e9);
-    const heap = positiveInt('max-heap', values['max-heap'], 48 << 20);
+    const maxSteps = positiveOption('max-steps', values['max-steps'], true) ?? 1e9;
+    const heap = positiveOption('max-heap', values['max-heap'], true) ?? 48 << 20;
     const out: Buffer[] = [];
     const flush = () => {
       if (out.length) process.stdout.write(Buffer.concat(out.splice(0)));
@@ -53,7 +46,7 @@ export const cexec: Pick<Command, 'run'> = {
     const r = await runCProgram(file, {
       args: [file, ...progArgs],
       maxSteps,
-      limits: { maxDepth: positiveInt('max-depth', values['max-depth'], 10000), heapBytes: heap, memoryBytes: Math.max(64 << 20, heap + (16 << 20)) },
+      limits: { maxDepth: positiveOption('max-depth', values['max-depth'], true) ?? 10000, heapBytes: heap, memoryBytes: Math.max(64 << 20, heap + (16 << 20)) },
       io: {
         stdout: (b) => {
           out.push(Buffer.from(b));

@@ -1,5 +1,5 @@
 import { explore, type ExploreMode, type ExploreResult } from '../core/explore/explorer';
-import { parseCommandArgs, UsageError } from './args';
+import { parseCommandArgs, positiveOption, UsageError } from './args';
 import type { Command } from './commands';
 import { prepareScenario, SCENARIO_OPTIONS, SCENARIO_OPTIONS_HELP, SCENARIO_USAGE } from './scenario-options';
 import { describeResult } from './verdict-text';
@@ -23,13 +23,6 @@ ${SCENARIO_OPTIONS_HELP}
 
 Exit status: 0 when every execution was ok, 1 for a finding or an input error, 2 on usage errors.`;
 
-function count(name: string, v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} takes a positive number, not '${v}'`);
-  return n;
-}
-
 export const exploreCommand: Pick<Command, 'run'> = {
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, {
@@ -50,9 +43,9 @@ export const exploreCommand: Pick<Command, 'run'> = {
     const mode = (values.mode ?? 'dpor') as ExploreMode;
     if (!['dpor', 'naive', 'random'].includes(mode)) throw new UsageError(`--mode is dpor, naive or random, not '${values.mode}'`);
     if (values.schedule !== undefined) throw new UsageError('explore chooses the schedules itself; replay one with `iolock-sim run --schedule`');
-    const maxExecutions = count('max-executions', values['max-executions']);
-    const maxSteps = count('max-steps', values['max-steps']);
-    const timeout = count('timeout', values.timeout);
+    const maxExecutions = positiveOption('max-executions', values['max-executions'], false);
+    const maxSteps = positiveOption('max-steps', values['max-steps'], false);
+    const timeout = positiveOption('timeout', values.timeout, false);
     const seed = values.seed === undefined ? undefined : Number(values.seed);
     const { scenario, scenarioFile, policy, policyArgs, preemption, report, tree } = prepareScenario(values, positionals, HELP);
     if (!tree) {

@@ -205,8 +205,10 @@ class Explorer {
     }
   }
 
+  /** An execution of the exploration proper (not the minimiser's), its trace still in `hb`. */
   private record(r: ScenarioResult, preemptions: number, length: number): void {
     this.executions++;
+    this.traces.add(createHash('sha1').update(this.hb.traceKey()).digest('base64'));
     this.verdicts[r.verdict] = (this.verdicts[r.verdict] ?? 0) + 1;
     if (r.verdict !== 'ok') {
       const old = this.findings[r.verdict];
@@ -258,7 +260,6 @@ class Explorer {
         if (enabled.length === 0 || depth >= this.maxDepth) {
           const r = this.x.result();
           if (depth >= this.maxDepth && enabled.length) r.verdict = 'error';
-          this.traces.add(createHash('sha1').update(this.hb.traceKey()).digest('base64'));
           onEnd(r, before?.preemptions ?? 0, depth);
           if (st.stopOn(r)) return 'first-failure';
           break;
@@ -390,7 +391,6 @@ class Explorer {
       expected = Math.max(expected, depth);
       const r = this.x.result();
       if (depth >= this.maxDepth) r.verdict = 'error';
-      this.traces.add(createHash('sha1').update(this.hb.traceKey()).digest('base64'));
       this.record(r, preemptions, depth);
       if (this.opts.stopOnFirst && r.verdict !== 'ok') return 'first-failure';
     }

@@ -1,4 +1,4 @@
-import { NO_SWITCH_BUILTINS } from '../kernel/builtin-names';
+import { NO_SWITCH_BUILTINS, SYNC_BUILTINS } from '../kernel/builtin-names';
 import type { Cluster } from '../kernel/cluster';
 import type { WaitReason } from '../kernel/locks';
 import type { KTask } from '../kernel/node';
@@ -18,26 +18,6 @@ export type Footprint = readonly string[];
 /** Conflicts with every transition. */
 export const ANY = '*';
 
-const PER_OBJECT = new Set([
-  'spin_lock',
-  'spin_unlock',
-  'spin_trylock',
-  'down_read',
-  'down_write',
-  'down_read_trylock',
-  'down_write_trylock',
-  'up_read',
-  'up_write',
-  'downgrade_write',
-  'down',
-  'down_interruptible',
-  'down_trylock',
-  'up',
-  'prepare_to_wait',
-  'prepare_to_wait_exclusive',
-  'finish_wait',
-  '__wake_up',
-]);
 
 const DLM = new Set(['dlm_new_lockspace', 'dlm_release_lockspace', 'dlm_lock', 'dlm_unlock', '__dlm_next_ast']);
 
@@ -59,12 +39,14 @@ function waitKeys(node: number, w: WaitReason): string[] {
 /** The keys of one scheduling-point builtin `kt` is about to run (lockdep annotations touch nothing). */
 export function syncKeys(kt: KTask, name: string, args: readonly I64[]): string[] {
   const node = kt.node.index;
-  if (PER_OBJECT.has(name)) return [objectKey(node, Number(args[0] ?? 0))];
   if (DLM.has(name)) return ['dlm'];
   if (name === 'schedule') return kt.node.locks.queuesOf(kt.id).map((q) => objectKey(node, q));
   if (NO_SWITCH_BUILTINS.has(name)) return [];
-  // __sim_spawn hands out cluster-wide task ids; anything unknown is assumed to conflict with everything
-  return name === '__sim_spawn' ? ['spawn'] : [ANY];
+  // __sim_spawn hands out cluster-wide task ids
+  if (name === '__sim_spawn') return ['spawn'];
+  // every other scheduling point is a lock or wait-queue operation on the object its first argument points to
+  if (SYNC_BUILTINS.has(name)) return [objectKey(node, Number(args[0] ?? 0))];
+  return [ANY];
 }
 
 /**

@@ -75,4 +75,5 @@ export const SYNC_BUILTIN_LIST = [
 export const NO_SWITCH_BUILTINS: ReadonlySet<string> = new Set(['dump_stack', 'lockdep_init_map', 'lock_contended', 'lock_acquired', 'lock_acquire', 'lock_release']);
 
 export const INLINE_BUILTINS: ReadonlySet<string> = new Set(INLINE_BUILTIN_LIST);
+export const SYNC_BUILTINS: ReadonlySet<string> = new Set(SYNC_BUILTIN_LIST);
 export const ALL_BUILTINS: ReadonlySet<string> = new Set([...INLINE_BUILTIN_LIST, ...SYNC_BUILTIN_LIST]);

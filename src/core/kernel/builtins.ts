@@ -5,7 +5,7 @@ import { BLOCK } from '../vm/machine';
 import { CFault, TEXT_BASE } from '../vm/memory';
 import { formatPrintfResult, type PrintfSource } from '../vm/printf';
 import { DLM_LKF_CONVERT } from './dlm';
-import { INLINE_BUILTINS, SYNC_BUILTIN_LIST } from './builtin-names';
+import { ALL_BUILTINS, INLINE_BUILTINS } from './builtin-names';
 import { EIO, EINVAL, LDM_CLASS, LDM_NAME, LKSB_DEP_MAP, LKSB_LKID, PAGE_SIZE, WQ_FLAGS } from './layout';
 import type { KNode } from './node';
 
@@ -49,9 +49,8 @@ function varargs(node: KNode, args: I64[]): PrintfSource {
 
 export function nodeBuiltins(node: KNode): Map<string, Builtin> {
   const m = new Map<string, Builtin>();
-  const sync = new Set<string>(SYNC_BUILTIN_LIST);
   const def = (name: string, fn: Builtin['fn']) => {
-    if (!INLINE_BUILTINS.has(name) && !sync.has(name)) throw new Error(`internal: ${name} is not a listed builtin`);
+    if (!ALL_BUILTINS.has(name)) throw new Error(`internal: ${name} is not a listed builtin`);
     m.set(name, { name, inline: INLINE_BUILTINS.has(name), fn });
   };
   const cur = (T: Task) => node.taskOf(T);
@@ -350,6 +349,6 @@ export function nodeBuiltins(node: KNode): Map<string, Builtin> {
     return node.block(kt, { kind: 'dlm-ast', rec: r });
   });
 
-  for (const n of [...INLINE_BUILTINS, ...sync]) if (!m.has(n)) throw new Error(`internal: builtin ${n} not implemented`);
+  for (const n of ALL_BUILTINS) if (!m.has(n)) throw new Error(`internal: builtin ${n} not implemented`);
   return m;
 }
