@@ -1,7 +1,8 @@
 // The timeline in a real browser: headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core)
 // loads an HTML report of a synthetic run with 100 000 lock events and measures the first paint and single
-// pan/zoom frames (targets: < 200 ms, < 16 ms). Also saves screenshots of real reports under test-results/
-// (s2 crossed-mmap on base: the deadlock; s0 with the seed: the oops) to look at.
+// pan/zoom frames (targets: < 200 ms, < 16 ms), and the VS Code panel's page given the same run as the
+// extension posts it. Also saves screenshots of real reports under test-results/ (s2 crossed-mmap on base: the
+// deadlock; s0 with the seed: the oops; the panel) to look at.
 // Writes its own section of bench/results.md. Usage: node bench/timeline.mjs [--events N] [--no-screenshots]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,7 +32,9 @@ writeFileSync(
   entry,
   `export { renderReportHtml } from ${JSON.stringify(join(root, 'src/core/report/html'))};
    export { buildTimeline } from ${JSON.stringify(join(root, 'src/core/timeline/model'))};
-   export { syntheticResult } from ${JSON.stringify(join(root, 'src/core/timeline/synthetic'))};`,
+   export { syntheticResult } from ${JSON.stringify(join(root, 'src/core/timeline/synthetic'))};
+   export { packTimeline } from ${JSON.stringify(join(root, 'src/core/timeline/pack'))};
+   export { panelHtml } from ${JSON.stringify(join(root, 'src/extension/webview-html'))};`,
 );
 await build({ entryPoints: [entry], outfile: join(work, 'lib.cjs'), bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
 const lib = require(join(work, 'lib.cjs'));
@@ -88,6 +91,53 @@ for (let i = 0; i < 7; i++) {
   }
 }
 
+// --- the VS Code panel: its page (src/extension/webview-html.ts, dist/webview/panel.js with the UI toolkit) with a
+// stand-in for acquireVsCodeApi; on 'ready' the harness posts the data message as the extension does (the packed
+// timeline with typed-array columns, copied by structured clone). Measured: navigation to 'ready' (the webview's
+// own start, toolkit included) and the data message to the first frame drawn.
+const nonce = 'YmVuY2huYmVuY2g=';
+const stub = `<script nonce="${nonce}">window.acquireVsCodeApi = () => ({
+  postMessage(m) { if (m.type === 'ready') window.benchReady = performance.now(); },
+  getState() { return undefined; },
+  setState() {},
+});</script>\n`;
+const panelPage = join(work, 'panel.html');
+writeFileSync(panelPage, lib.panelHtml({ cspSource: 'file:', scriptUri: pathToFileURL(join(root, 'dist/webview/panel.js')).href, nonce }).replace('<body>\n', `<body>\n${stub}`));
+const packedJson = JSON.stringify(lib.packTimeline(data));
+const panelLoads = [];
+for (let i = 0; i < 7; i++) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1, colorScheme: 'dark' });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(pathToFileURL(panelPage).href);
+  await page.waitForFunction(() => window.benchReady !== undefined, null, { timeout: 30000 });
+  await page.evaluate((json) => {
+    const p = JSON.parse(json);
+    const typed = (o, types) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, types[k] ? types[k].from(v) : v]));
+    const cols = { start: Float64Array, length: Float64Array, bits: Uint8Array, lock: Int32Array, at: Int32Array, endAt: Int32Array };
+    const lv = { bounds: Int32Array, start: Float64Array, end: Float64Array, bits: Uint8Array, item: Int32Array, count: Int32Array };
+    const msg = { type: 'data', data: { ...p, segs: Int32Array.from(p.segs), items: typed(p.items, cols), levels: p.levels.map((l) => typed(l, lv)) }, run: 'bench', title: 'synthetic', live: false };
+    performance.mark('bench-post');
+    window.postMessage(msg, '*');
+  }, packedJson);
+  await page.waitForFunction(() => performance.getEntriesByName('iolock-timeline-first-paint').length > 0, null, { timeout: 30000 });
+  panelLoads.push(
+    await page.evaluate(() => ({
+      ready: window.benchReady,
+      data: performance.getEntriesByName('iolock-timeline-first-paint')[0].startTime - performance.getEntriesByName('bench-post')[0].startTime,
+      items: Number(document.querySelector('canvas.tl-canvas').dataset.itemsDrawn),
+    })),
+  );
+  if (errors.length) throw new Error(`page errors in the panel:\n${errors.join('\n')}`);
+  if (i === 0 && SHOTS) {
+    mkdirSync(join(root, 'test-results'), { recursive: true });
+    await page.screenshot({ path: join(root, 'test-results/timeline-panel-synthetic-100k.png') });
+  }
+  await page.close();
+}
+if (panelLoads.some((l) => l.items !== data.items.length)) throw new Error(`the panel drew ${panelLoads.map((l) => l.items)} items of ${data.items.length}`);
+
 // --- pan and zoom frames: real wheel and drag input, each frame's layout + draw time as the view records it
 const { page } = await open(bigReport);
 const box = await page.locator('canvas.tl-canvas').boundingBox();
@@ -108,6 +158,9 @@ async function measure(name, action, n) {
   }
   phases[name] = await frameTimes(1000);
 }
+// frames of a loaded page: the report reads its item columns and indexes the rows once parsed, in idle time
+await page.waitForLoadState('load');
+await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(), { timeout: 2000 })));
 await page.mouse.move(cx, cy);
 await measure('pan, whole run in view (every item visible, merged)', async (i) => {
   await page.mouse.down();
@@ -172,6 +225,8 @@ const rows = [
   ['  the timeline\'s own part: its script starting to the first frame drawn (JSON parse, unpack, index, first frame), median', `${median(own).toFixed(0)} ms`],
   ['  of which the first frame (layout + draw), median', `${median(loads.map((l) => l.frame)).toFixed(1)} ms`],
 ];
+rows.push([`VS Code panel page (toolkit controls): navigation to the view ready for data, median of ${panelLoads.length} loads`, `${median(panelLoads.map((l) => l.ready)).toFixed(0)} ms`]);
+rows.push([`VS Code panel: the data message (typed arrays) to the first frame drawn, ${EVENTS} events, median (target < 200 ms)`, `**${median(panelLoads.map((l) => l.data)).toFixed(0)} ms**`]);
 for (const [name, xs] of Object.entries(phases)) {
   const bold = name.startsWith('pan, whole') ? '**' : '';
   rows.push([`one frame, ${name}: median / max of ${xs.length} (target < 16 ms)`, `${bold}${median(xs).toFixed(1)} / ${max(xs).toFixed(1)} ms${bold}`]);
@@ -188,8 +243,8 @@ const section =
   `<!-- bench:timeline -->\n## Timeline (bench/timeline.mjs)\n\n` +
   `Produced by \`node bench/timeline.mjs\` at commit ${commit} (plus the working tree) on ${new Date().toISOString().slice(0, 10)}, ${process.version}, ` +
   `${chromeVersion} headless (--disable-gpu, software canvas), 1400×900 viewport, device scale 1, on ${cpus().length} CPUs with load average ${load} at the end (other work on the machine slows everything here). A synthetic run of ${result.events.length} lock events ` +
-  `(${data.items.length} timeline items in ${data.lanes.length} lanes on 2 nodes) as an HTML report from renderReportHtml; frame times are the ` +
-  `view's own User Timing measures (layout + canvas drawing of one requestAnimationFrame), after real wheel and drag input.\n\n${table}\n<!-- /bench:timeline -->\n`;
+  `(${data.items.length} timeline items in ${data.lanes.length} lanes on 2 nodes) as an HTML report from renderReportHtml, and as the data message the extension posts to the VS Code panel's page (src/extension/webview-html.ts, dist/webview/panel.js); frame times are the ` +
+  `view's own User Timing measures (layout + canvas drawing of one requestAnimationFrame), after real wheel and drag input on the loaded report.\n\n${table}\n<!-- /bench:timeline -->\n`;
 const resultsPath = join(root, 'bench/results.md');
 const old = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '# Benchmark results\n';
 const marked = /<!-- bench:timeline -->[\s\S]*?<!-- \/bench:timeline -->\n?/;

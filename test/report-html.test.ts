@@ -23,7 +23,9 @@ function inlineData(html: string): PackedTimeline {
   assert.ok(m, 'the timeline data is inlined');
   const d = JSON.parse(m[1] ?? '') as PackedTimeline;
   assert.ok(isPacked(d));
-  return d;
+  // a large run's item columns come at the end of the page
+  const items = /<script type="application\/json" id="iolock-timeline-items">([\s\S]*?)<\/script>/.exec(html);
+  return items ? { ...d, items: JSON.parse(items[1] ?? '') as PackedTimeline['items'] } : d;
 }
 
 /** The checks every report passes: nothing loaded from outside, a CSP with a nonce on each script and style. */
@@ -38,7 +40,7 @@ function assertSelfContained(html: string) {
   assert.match(csp, new RegExp(`style-src 'nonce-${nonce.replace(/[+/=]/g, '\\$&')}'`));
   assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:/);
   const tags = scripts(html);
-  assert.equal(tags.length, 2, 'the data and the timeline script');
+  assert.ok(tags.length === 2 || tags.length === 3, 'the data, the timeline script, and for a large run the item columns');
   for (const t of tags) if (!t.includes('type="application/json"')) assert.ok(t.includes(`nonce="${nonce}"`), `script tag ${t} has the nonce`);
   for (const m of html.matchAll(/<style\b([^>]*)>/g)) assert.ok((m[1] ?? '').includes(`nonce="${nonce}"`));
   assert.doesNotMatch(html, /\sstyle="/, 'no inline style attributes (the CSP would block them)');
@@ -74,6 +76,20 @@ describe('HTML report: one self-contained page with the timeline', function () {
     const a = /nonce-([^']+)'/.exec(renderReportHtml(r, { script: '' }))?.[1];
     const b = /nonce-([^']+)'/.exec(renderReportHtml(r, { script: '' }))?.[1];
     assert.ok(a && b && a !== b);
+  });
+
+  it('a large run: the first frame\'s data before the script, the item columns at the end of the page', () => {
+    const r = syntheticResult({ events: 20_000, seed: 9 });
+    const html = renderReportHtml(r, { script: 'window.loaded = 1;', nonce: 'bm9uY2U=' });
+    assertSelfContained(html);
+    const at = (id: string) => html.indexOf(`id="${id}"`);
+    assert.ok(at('iolock-timeline-data') < html.indexOf('window.loaded = 1') && html.indexOf('window.loaded = 1') < html.indexOf('<table class="trace">'));
+    assert.ok(at('iolock-timeline-items') > html.indexOf('</table>'), 'the columns after the trace table');
+    const head = /<script type="application\/json" id="iolock-timeline-data">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    assert.ok(head.length < html.length / 3, `${head.length} bytes before the script, of ${html.length}`);
+    const packed = inlineData(html);
+    assert.ok(packed.levels.length > 0);
+    assert.deepEqual(JSON.parse(JSON.stringify(unpackTimeline(packed))), JSON.parse(JSON.stringify(buildTimeline(r))));
   });
 
   it('iolock-sim report s2 --policy base --html: summary, deadlock, trace, timeline bundle and data in one file (exit 0)', () => {

@@ -63,8 +63,15 @@ export class History {
   readonly at = new Map<number, { file: string; line: number }>();
   readonly pokes = new Map<number, Poke>();
 
+  /** Counts the truncations that dropped operations: a recorded future seen before is still there while it holds. */
+  private dropped = 0;
+
   get length(): number {
     return this.len;
+  }
+
+  get version(): number {
+    return this.dropped;
   }
 
   private grow(): void {
@@ -106,6 +113,7 @@ export class History {
   truncate(len: number): void {
     if (len >= this.len) return;
     this.len = len;
+    this.dropped++;
     for (const m of [this.cursors, this.at, this.pokes] as Map<number, unknown>[]) for (const k of [...m.keys()]) if (k >= len) m.delete(k);
   }
 

@@ -3,6 +3,7 @@
  * views (lock table, tasks, timeline) use on top of DAP. Defined once here; docs/dap.md describes them and the
  * extension imports these types. Plain data only: everything here crosses the wire as JSON.
  */
+import type { PackedTimeline } from '../core/timeline/pack';
 
 export type ExceptionFilter = 'deadlock' | 'oops' | 'lock-order' | 'leak' | 'inconsistent';
 
@@ -42,6 +43,14 @@ export interface LaunchArguments {
   stopAtEnd?: boolean;
   /** Statements between two snapshots at least (time travel; more when snapshots get expensive); default 500. */
   snapshotEvery?: number;
+  /** Statements the run may take (default: the scenario's explore.max_steps, else LIMITS.scenarioSteps). */
+  maxSteps?: number;
+  /** Lock events, kernel log lines and system calls the run may record (default LIMITS.traceEvents). */
+  maxTrace?: number;
+  /** Bytes of the patch input, a series with its patches (default LIMITS.patchBytes). */
+  maxPatchBytes?: number;
+  /** Bytes of the scenario file (default LIMITS.scenarioBytes). */
+  maxScenarioBytes?: number;
 }
 
 /** One hold of a lock. */
@@ -120,6 +129,17 @@ export interface TraceEventInfo {
   at: string | undefined;
 }
 
+/**
+ * The timeline of a debug session: the run up to the furthest position recorded (so that after travelling back
+ * the steps ahead stay on the timeline, to be clicked), and where the session is now.
+ */
+export interface TimelineBody {
+  /** Packed (src/core/timeline/pack.ts; unpackTimeline() gives the TimelineData), built as the HTML report's. */
+  timeline: PackedTimeline;
+  /** The scheduling step the session is at (at most timeline.endStep). */
+  step: number;
+}
+
 /** Custom requests: command → arguments and response body. */
 export interface CustomRequests {
   /** Every lock held or waited for, cluster-wide, now. */
@@ -131,6 +151,8 @@ export interface CustomRequests {
   'iolock/currentStep': { args: Record<string, never>; body: CurrentStep };
   /** Travel to the start of a scheduling step (a timeline click) or to a history position. */
   'iolock/travel': { args: { step?: number; position?: number }; body: CurrentStep };
+  /** The timeline of the run (see TimelineBody). */
+  'iolock/timeline': { args: Record<string, never>; body: TimelineBody };
 }
 
 /** Custom events: name → body. Sent after every stop (`iolock/stopped`) and when the run ends. */
@@ -140,4 +162,4 @@ export interface CustomEvents {
 }
 
 export type CustomRequestName = keyof CustomRequests;
-export const CUSTOM_REQUESTS: readonly CustomRequestName[] = ['iolock/locks', 'iolock/tasks', 'iolock/trace', 'iolock/currentStep', 'iolock/travel'];
+export const CUSTOM_REQUESTS: readonly CustomRequestName[] = ['iolock/locks', 'iolock/tasks', 'iolock/trace', 'iolock/currentStep', 'iolock/travel', 'iolock/timeline'];

@@ -2,7 +2,9 @@ import { describeResult } from '../cli/verdict-text';
 import type { KTask } from '../core/kernel/node';
 import { formatSchedule, type ScheduleStep } from '../core/kernel/schedule';
 import type { MemoryTree } from '../core/patch';
-import type { Execution, ScenarioResult } from '../core/scenario/execution';
+import type { Execution, ScenarioResult, TraceEntry } from '../core/scenario/execution';
+import { buildTimeline } from '../core/timeline/model';
+import { packTimeline } from '../core/timeline/pack';
 import type { Scenario } from '../core/scenario/model';
 import { BreakpointTable, LineIndex, hitConditionMet, type Breakpoint } from './breakpoints';
 import type { Ast } from './cexpr';
@@ -17,7 +19,7 @@ import { deadlockFinding, oopsFinding, type Finding } from './findings';
 import { Checkers } from './checkers';
 import { framesOf, localValue, visibleLocals, type FrameView } from './frames';
 import { threadName } from './names';
-import { EXCEPTION_FILTERS, type CurrentStep, type ExceptionFilter, type LaunchArguments } from './protocol';
+import { EXCEPTION_FILTERS, type CurrentStep, type ExceptionFilter, type LaunchArguments, type TimelineBody } from './protocol';
 import { SourceMap } from './sources';
 import { LaunchError, prepareRun } from './launch';
 
@@ -62,11 +64,14 @@ export class DebugRuntime {
   currentThread: number | undefined;
   lastStop: Stop | undefined;
   private running = false;
+  private reserved = false;
   private pauseRequested = false;
   private disposed = false;
   private ended = false;
   private readonly checkers: Checkers;
   private readonly conditionCache = new Map<string, Ast>();
+  /** The timeline at the furthest recorded position, and the history it was made for (version and length). */
+  private frontier: { version: number; recorded: number; timeline: TimelineBody['timeline'] } | undefined;
 
   private constructor(
     readonly args: LaunchArguments,
@@ -172,8 +177,60 @@ export class DebugRuntime {
     };
   }
 
+  /**
+   * The timeline of the run up to the furthest recorded position. At that position it is the run so far (made
+   * now, and kept); behind it, the one kept while the recorded future is unchanged; without one (the future was
+   * recorded while nobody asked), the run so far.
+   */
+  timeline(): TimelineBody {
+    const e = this.engine;
+    const h = e.history;
+    const f = this.frontier;
+    const atFrontier = e.pos === e.recorded;
+    if (atFrontier || !f || f.version !== h.version || f.recorded !== e.recorded) {
+      const timeline = packTimeline(buildTimeline(this.runSoFar()));
+      this.frontier = atFrontier ? { version: h.version, recorded: e.recorded, timeline } : undefined;
+      return { timeline, step: e.cluster.step };
+    }
+    return { timeline: f.timeline, step: e.cluster.step };
+  }
+
+  /** The result so far, with the system calls in progress as 'running' trace entries up to now. */
+  private runSoFar(): ScenarioResult {
+    const r = this.x.result();
+    const c = this.engine.cluster;
+    const running: TraceEntry[] = [];
+    for (const t of r.tasks) {
+      const kt = c.taskById.get(t.kernelId);
+      const call = kt?.call;
+      if (!kt || !call || r.trace.some((e) => e.task === t.id && e.startStep === call.startStep)) continue;
+      const args = call.args.map((a) => (typeof a === 'number' && a >= 0x1000 ? `0x${a.toString(16)}` : String(a)));
+      running.push({ task: t.id, step: this.engine.callsStarted(kt.id) - 1, call: `${call.fn}(${args.join(', ')})`, result: 'running', startStep: call.startStep, endStep: c.step, at: '' });
+    }
+    return running.length ? { ...r, trace: [...r.trace, ...running] } : r;
+  }
+
   get isRunning(): boolean {
     return this.running;
+  }
+
+  /**
+   * Claims the runtime for a run the session starts after answering the request: requests that come in
+   * between see it running (a second run is refused, a pause stops the run as soon as it starts) instead of
+   * racing it. `release` gives the claim back if the run ends without driving (a travel, a failure).
+   */
+  reserve(): void {
+    if (this.running) throw new EvalError('the scenario is already running (pause it first)');
+    this.running = true;
+    this.reserved = true;
+    this.pauseRequested = false;
+  }
+
+  release(): void {
+    if (!this.reserved) return;
+    this.reserved = false;
+    this.running = false;
+    this.pauseRequested = false;
   }
 
   // --- commands ----------------------------------------------------------------------------------------------
@@ -280,15 +337,17 @@ export class DebugRuntime {
   // --- the run loop --------------------------------------------------------------------------------------------
 
   private async drive(goal: Goal): Promise<void> {
-    if (this.running) throw new EvalError('the scenario is already running (pause it first)');
-    if (this.engine.over && this.ended) {
-      this.listener.output('the run is over: step back, restart, or stop the session\n');
-      this.terminate();
-      return;
-    }
+    if (this.running && !this.reserved) throw new EvalError('the scenario is already running (pause it first)');
+    // a pause that came while the run was reserved stops it at once
+    if (!this.reserved) this.pauseRequested = false;
+    this.reserved = false;
     this.running = true;
-    this.pauseRequested = false;
     try {
+      if (this.engine.over && this.ended) {
+        this.listener.output('the run is over: step back, restart, or stop the session\n');
+        this.terminate();
+        return;
+      }
       let t0 = Date.now();
       let last: KTask | undefined = goal.kind === 'step' ? goal.kt : undefined;
       const pick = { force: goal.kind === 'step' && goal.force };

@@ -1,5 +1,4 @@
-import * as fs from 'node:fs';
-import { DebugSession, InitializedEvent, OutputEvent, StoppedEvent, TerminatedEvent, ExitedEvent, ThreadEvent, Event } from '@vscode/debugadapter';
+import { DebugSession, InitializedEvent, OutputEvent, StoppedEvent, TerminatedEvent, ExitedEvent, ThreadEvent, Event, Response } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { EvalError } from './cexpr';
 import { Inspector } from './inspect';
@@ -7,6 +6,7 @@ import { lockTable, traceEvents } from './locks';
 import { CUSTOM_REQUESTS, EXCEPTION_FILTERS, type CustomEvents, type CustomRequests, type ExceptionFilter, type LaunchArguments, type TaskInfo } from './protocol';
 import { DebugRuntime, LaunchError, type Stop } from './runtime';
 import { framesOf } from './frames';
+import { requestArgsError } from './request-args';
 
 /**
  * The Debug Adapter Protocol side: requests in, events out, everything else in DebugRuntime. Every handler
@@ -30,9 +30,17 @@ export class IolockDebugSession extends DebugSession {
 
   // --- plumbing ----------------------------------------------------------------------------------------------
 
-  /** A request may come without arguments (DAP clients drop empty ones): the handlers see an empty object. */
+  /**
+   * A request may come without arguments (DAP clients drop empty ones): the handlers see an empty object.
+   * Arguments of the wrong shape are answered here, so that no handler meets a string where it reads a number.
+   */
   protected override dispatchRequest(request: DebugProtocol.Request): void {
     if (request.arguments === undefined || request.arguments === null) request.arguments = {};
+    const why = requestArgsError(request.command, request.arguments);
+    if (why) {
+      this.sendErrorResponse(new Response(request), { id: 1, format: why, showUser: true, variables: {} });
+      return;
+    }
     super.dispatchRequest(request);
   }
 
@@ -68,7 +76,10 @@ export class IolockDebugSession extends DebugSession {
 
   /** Starts a run in the background (the response was sent); errors become output and a stop. */
   private go(run: () => Promise<void>): void {
-    run().catch((e: unknown) => {
+    const rt = this.rt;
+    run()
+      .finally(() => rt?.release())
+      .catch((e: unknown) => {
       const message = e instanceof Error ? e.message : String(e);
       this.sendEvent(new OutputEvent(`${e instanceof EvalError ? '' : 'internal error: '}${message}\n`, 'stderr'));
       if (process.env.IOLOCK_DEBUG && e instanceof Error) this.sendEvent(new OutputEvent(`${e.stack}\n`, 'stderr'));
@@ -165,6 +176,7 @@ export class IolockDebugSession extends DebugSession {
     this.handle(response, () => {
       const rt = this.runtime();
       if (rt.isRunning) throw new EvalError('pause before restarting');
+      rt.reserve();
       setImmediate(() => this.go(() => rt.restart()));
     });
   }
@@ -245,6 +257,7 @@ export class IolockDebugSession extends DebugSession {
       const rt = this.runtime();
       if (rt.isRunning) throw new EvalError('the scenario is already running');
       if (threadId !== undefined && !rt.task(threadId)) throw new EvalError(`no thread ${threadId}`);
+      rt.reserve();
       setImmediate(() => this.go(() => run(rt)));
       return body as DebugProtocol.Response['body'];
     });
@@ -296,6 +309,7 @@ export class IolockDebugSession extends DebugSession {
       if (rt.isRunning) throw new EvalError('pause before going to a target');
       const pos = args.targetId - 1;
       if (!Number.isInteger(pos) || pos < 0 || pos > rt.engine.recorded) throw new EvalError(`no goto target ${args.targetId}`);
+      rt.reserve();
       setImmediate(() => this.go(async () => rt.travelTo(pos)));
     });
   }
@@ -364,8 +378,9 @@ export class IolockDebugSession extends DebugSession {
       const path = args.source?.path;
       const rt = this.runtime();
       const where = path ? rt.sources.toTree(path) : undefined;
-      const text = where ? rt.tree.read(where.path) : path && fs.existsSync(path) ? fs.readFileSync(path, 'utf8') : undefined;
-      if (text === undefined) throw new EvalError(`no source ${path ?? args.sourceReference}`);
+      // only the kernel's files: a client (or anyone who reaches a --port adapter) must not read other files with it
+      const text = where ? rt.tree.read(where.path) : undefined;
+      if (text === undefined) throw new EvalError(`no source ${path ?? args.sourceReference} (the adapter serves the kernel tree's files only)`);
       return { content: text, mimeType: 'text/x-csrc' };
     });
   }
@@ -392,6 +407,8 @@ export class IolockDebugSession extends DebugSession {
           rt.travelTo(pos);
           return rt.currentStep();
         }
+        case 'iolock/timeline':
+          return rt.timeline() satisfies CustomRequests['iolock/timeline']['body'];
       }
     });
   }

@@ -50,6 +50,10 @@ function labelOf(data: TimelineData, it: TimelineItem): string {
 export interface PaintState {
   /** The item under the pointer, outlined. */
   hover: number | undefined;
+  /** The step a debug session is at, drawn as a line. */
+  now?: number | undefined;
+  /** Whether the items can be read for labels (not in the report's first frame, drawn before they are parsed). */
+  labels: boolean;
 }
 
 /** Draws one frame. Everything is in CSS pixels; the context is scaled by dpr. */
@@ -146,7 +150,7 @@ export function paint(ctx: CanvasRenderingContext2D, data: TimelineData, L: Time
   // labels inside spans wide enough for a few characters; syscall labels above their bars
   ctx.font = `10px ${theme.font}`;
   const charW = ctx.measureText('0000000000').width / 10 || 6;
-  for (const r of L.rects) {
+  for (const r of state.labels ? L.rects : []) {
     if (r.w < charW * 4 + 6 || r.count > 1) continue;
     const it = data.items[r.item] as TimelineItem;
     const sys = it.kind === 'syscall';
@@ -216,6 +220,16 @@ export function paint(ctx: CanvasRenderingContext2D, data: TimelineData, L: Time
     ctx.globalAlpha = 1;
     ctx.fillStyle = colour;
     ctx.fillText(label, lx, cy + 0.5);
+  }
+
+  if (state.now !== undefined) {
+    const x = Math.round(L.stepToX(state.now)) + 0.5;
+    ctx.strokeStyle = theme.focus;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(x, m.axisHeight);
+    ctx.lineTo(x, height);
+    ctx.stroke();
   }
 
   // hover
@@ -291,6 +305,17 @@ export function paint(ctx: CanvasRenderingContext2D, data: TimelineData, L: Time
     ctx.fillRect(Math.round(t.x), m.axisHeight - 5, 1, 5);
     ctx.fillStyle = theme.muted;
     ctx.fillText(String(t.step), Math.round(t.x) + 3, m.axisHeight / 2);
+  }
+  if (state.now !== undefined) {
+    const x = Math.round(L.stepToX(state.now));
+    const label = `now ${state.now}`;
+    const tw = ctx.measureText(label).width + 8;
+    ctx.fillStyle = theme.focus;
+    ctx.fillRect(x - tw / 2, 3, tw, m.axisHeight - 6);
+    ctx.fillStyle = theme.bg;
+    ctx.textAlign = 'center';
+    ctx.fillText(label, x, m.axisHeight / 2);
+    ctx.textAlign = 'left';
   }
   ctx.restore();
 }

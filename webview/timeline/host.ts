@@ -1,8 +1,8 @@
 import type { HostToTimeline, TimelineToHost, TimelineViewState } from '../../src/core/timeline/messages';
 
 /**
- * What the timeline needs from the page it runs in. The VS Code webview and the static HTML report each
- * provide one; the view itself knows neither.
+ * What the timeline needs from the page it runs in. The VS Code panel (webview/panel/main.ts) and the static
+ * HTML report each provide one; the view itself knows neither.
  */
 export interface TimelineHost {
   post(msg: TimelineToHost): void;
@@ -10,27 +10,6 @@ export interface TimelineHost {
   /** The zoom and pan saved by an earlier instance of the view, if the host keeps them. */
   loadState(): TimelineViewState | undefined;
   saveState(state: TimelineViewState): void;
-}
-
-/** The object a VS Code webview gets from acquireVsCodeApi() (a global there; declared, not imported). */
-export interface VsCodeApi {
-  postMessage(msg: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-
-export function vscodeHost(api: VsCodeApi): TimelineHost {
-  return {
-    post: (msg) => api.postMessage(msg),
-    onMessage: (handler) => window.addEventListener('message', (e: MessageEvent<HostToTimeline>) => handler(e.data)),
-    loadState: () => {
-      const s = api.getState() as Partial<TimelineViewState> | undefined;
-      return s && typeof s.startStep === 'number' && typeof s.pxPerStep === 'number' && typeof s.scrollY === 'number'
-        ? { startStep: s.startStep, pxPerStep: s.pxPerStep, scrollY: s.scrollY }
-        : undefined;
-    },
-    saveState: (s) => api.setState(s),
-  };
 }
 
 /** The static report: messages go to a function of the page (the trace table), state lives as long as the page. */

@@ -24,9 +24,10 @@ export interface ReportOptions {
   timeline?: TimelineData;
 }
 
-/** The id of the element the timeline mounts on and of the inline data (webview/timeline/main.ts). */
+/** The ids of the element the timeline mounts on and of the inline data (webview/timeline/main.ts). */
 const ROOT_ID = 'iolock-timeline';
 const DATA_ID = 'iolock-timeline-data';
+const ITEMS_ID = 'iolock-timeline-items';
 
 /**
  * The timeline bundle made by scripts/build.mjs. Read from disk rather than embedded in the CLI bundle at build
@@ -156,12 +157,17 @@ export function renderReportHtml(result: ScenarioResult, opts: ReportOptions = {
   if (result.verdict === 'ok') findings.push(`<p>${esc(result.detail)}</p>`);
   body += section('Findings', findings.join('\n'));
 
-  // the timeline, with its data (packed: a fifth of the plain JSON) and script right after it: it draws before the
-  // rest of the page is parsed. (Gzipped data, undone by DecompressionStream, was tried: half the bytes, but the
-  // asynchronous decompression waits behind the parsing of the rest of the page, and the first paint came later.)
+  // the timeline, with its data (packed) and script right after it: it draws before the rest of the page is
+  // parsed. A large run's item columns go to the end of the page: the first frame draws from the pre-merged
+  // levels, and the parser reaches the script without going through them (it costs about as much per byte as
+  // the drawing). (Gzipped data, undone by DecompressionStream, was tried: half the bytes, but the asynchronous
+  // decompression waits behind the parsing of the rest of the page, and the first paint came later.)
+  const packed = packTimeline(data);
+  const { items, ...head } = packed;
+  const later = packed.levels.length > 0;
   body += section(
     'Timeline',
-    `<div id="${ROOT_ID}"></div>\n<script type="application/json" id="${DATA_ID}">${jsonForScript(packTimeline(data))}</script>\n` +
+    `<div id="${ROOT_ID}"></div>\n<script type="application/json" id="${DATA_ID}">${jsonForScript(later ? head : packed)}</script>\n` +
       `<script nonce="${esc(nonce)}">${scriptForHtml(script)}</script>\n` +
       `<p id="reveal-note" class="muted">Click an item to find its system call in the trace below; click a trace row to show it here.</p>`,
   );
@@ -189,6 +195,8 @@ export function renderReportHtml(result: ScenarioResult, opts: ReportOptions = {
   if (opts.patches?.length) {
     body += `<section class="later">${section('Patches', `<details><summary>${esc(opts.patches[opts.patches.length - 1] ?? '')}</summary><pre>${esc(opts.patches.join('\n'))}</pre></details>`)}</section>\n`;
   }
+
+  if (later) body += `<script type="application/json" id="${ITEMS_ID}">${jsonForScript(items)}</script>\n`;
 
   return `<!DOCTYPE html>
 <html lang="en">

@@ -6,7 +6,8 @@ const hex = (n: number): string => '0x' + n.toString(16);
 function steps(it: TimelineItem, data: TimelineData): string {
   if (it.start === it.end) return `step ${it.start}`;
   const n = it.end - it.start;
-  return `steps ${it.start}–${it.end}${it.open ? ` (${it.end === data.endStep ? 'run ended' : 'open'})` : ''}, ${n} step${n === 1 ? '' : 's'}`;
+  const state = it.result === 'running' ? 'in progress' : it.end === data.endStep ? 'run ended' : 'open';
+  return `steps ${it.start}–${it.end}${it.open ? ` (${state})` : ''}, ${n} step${n === 1 ? '' : 's'}`;
 }
 
 /**

@@ -1,13 +1,15 @@
-import { columnsOf, isOk, KIND_DEADLOCK, KIND_OOPS, LOOKS, lookOf, PRECEDENCE, type Look } from './columns';
+import { columnsOf, isOk, LOOKS, lookOf, MARK_ROW, type Look, type TimelineColumns } from './columns';
+import { levelSpans, levelsOf, mergeRow, MERGE_PX_MIN, segmentSpans, type RowScale, type RowSpans } from './lod';
 import type { TimelineData } from './types';
 
 export { isOk, lookOf, type Look };
 
 /**
  * Where things go on the timeline's canvas for a given zoom and pan: pure functions of the data and a viewport,
- * unit-tested without a browser. Per lane and row the items are indexed once (sorted by start, with a running
- * maximum of their ends) so that a frame binary-searches the visible step range instead of visiting every item,
- * and runs of items narrower than a pixel are merged into one rectangle. Pixels are CSS pixels.
+ * unit-tested without a browser. The items of each lane and row are a contiguous, start-sorted range of the
+ * columns (columns.ts), so a frame binary-searches the visible step range of each row instead of visiting every
+ * item, and runs of items narrower than a pixel are merged into one rectangle; zoomed out, the rows pre-merged
+ * at a finer zoom (lod.ts) are merged instead of the items. Pixels are CSS pixels.
  */
 
 /** What the user controls: the canvas size, the zoom (pixels per step), the pan (left step, vertical scroll). */
@@ -38,12 +40,6 @@ export interface LayoutMetrics {
 
 export const DEFAULT_METRICS: LayoutMetrics = { labelWidth: 110, axisHeight: 22, groupHeight: 18, syscallHeight: 12, rowHeight: 13, lanePad: 3 };
 
-/** Spans narrower than this (in pixels) are merged with their neighbours in the same row. */
-const MERGE_PX = 2;
-/** The narrowest rectangle drawn (a zero-length span still shows). */
-const MERGE_PX_MIN = 1;
-/** Narrow spans closer than this (pixels) to the rectangle before them join it: gaps this small do not show. */
-const MERGE_GAP = 1;
 /** How far (in pixels) from a thin span or a mark the pointer may be and still hit it. */
 const HIT_SLOP = 3;
 const MAX_PX_PER_STEP = 400;
@@ -112,15 +108,13 @@ export interface TimelineLayout {
 interface RowIndex {
   lane: number;
   row: number;
-  /** Item indexes sorted by start. */
-  items: Int32Array;
-  starts: Float64Array;
-  ends: Float64Array;
-  /** Running maximum of the items' ends: non-decreasing, so binary-searchable. */
-  maxEnds: Float64Array;
-  /** Index in LOOKS of each item's look, and 1 where the item is in the deadlock cycle. */
-  looks: Uint8Array;
-  cycle: Uint8Array;
+  /** Its segment of the columns, and its index among the segments of spans (its rows in the levels). */
+  seg: number;
+  spanRow: number;
+  /** The row's items, when a frame first merges them. */
+  spans: RowSpans | undefined;
+  /** Running maximum of the spans' ends: non-decreasing, so binary-searchable; made when first needed. */
+  maxEnds: Float64Array | undefined;
 }
 
 interface StaticLayout {
@@ -129,145 +123,107 @@ interface StaticLayout {
   groups: GroupBox[];
   /** In drawing order (by node, then lane order in the node). */
   lanes: LaneBox[];
-  laneBox: Map<number, LaneBox>;
   rows: Map<number, RowIndex[]>;
+  /** The slots of each lane's marks. */
   marks: Map<number, number[]>;
 }
 
 const statics = new WeakMap<TimelineData, Map<string, StaticLayout>>();
 
-/** Lane positions and the per-row indexes: computed once per data and metrics. */
+/** Lane positions and the rows of each lane: computed once per data and metrics, from the segments alone. */
 function staticLayout(data: TimelineData, m: LayoutMetrics): StaticLayout {
   const key = JSON.stringify(m);
   let byMetrics = statics.get(data);
   const hit = byMetrics?.get(key);
   if (hit) return hit;
+  const c = columnsOf(data);
+  const rows = new Map<number, RowIndex[]>();
+  const marks = new Map<number, number[]>();
+  // rows per lane as buildTimeline counted them; data that breaks that promise gets the rows it has
+  const laneRows = data.lanes.map((l) => l.rows);
+  let spanRow = 0;
+  for (let k = 0; k < c.segs.length / 4; k++) {
+    const lane = c.segs[k * 4] as number;
+    const row = c.segs[k * 4 + 1] as number;
+    if (row === MARK_ROW) {
+      const from = c.segs[k * 4 + 2] as number;
+      const to = c.segs[k * 4 + 3] as number;
+      c.load?.(k);
+      const a = marks.get(lane) ?? [];
+      for (let s = from; s < to; s++) a.push(s);
+      marks.set(lane, a);
+      continue;
+    }
+    if (row > (laneRows[lane] ?? 0)) laneRows[lane] = row;
+    const ri: RowIndex = { lane, row, seg: k, spanRow: spanRow++, spans: undefined, maxEnds: undefined };
+    let a = rows.get(lane);
+    if (!a) rows.set(lane, (a = []));
+    a.push(ri);
+  }
   const groups: GroupBox[] = [];
   const lanes: LaneBox[] = [];
-  const laneBox = new Map<number, LaneBox>();
   let y = 0;
   for (const n of data.nodes) {
     const g: GroupBox = { node: n.node, label: n.label, y, h: m.groupHeight };
     y += m.groupHeight;
     for (const li of n.lanes) {
-      const l = data.lanes[li];
-      if (!l) continue;
-      const h = laneHeight(l.rows, m);
-      const box = { lane: li, y, h };
-      lanes.push(box);
-      laneBox.set(li, box);
+      if (!data.lanes[li]) continue;
+      const h = laneHeight(laneRows[li] ?? 0, m);
+      lanes.push({ lane: li, y, h });
       y += h;
     }
     g.h = y - g.y;
     groups.push(g);
   }
-  // index the items by lane and row: a counting sort into typed arrays (items are sorted by start already, so
-  // each row comes out sorted too). Three passes over the items and no per-item allocation: this is most of
-  // the work before the first frame of a 100 000-event run.
-  const c = columnsOf(data);
-  const total = c.kind.length;
-  const nl = data.lanes.length;
-  const marks = new Map<number, number[]>();
-  // rows per lane as buildTimeline counted them; data that breaks that promise is counted here
-  const maxRow = Int32Array.from(data.lanes, (l) => l.rows);
-  let base = new Int32Array(nl + 1);
-  const bases = () => {
-    base = new Int32Array(nl + 1);
-    for (let l = 0; l < nl; l++) base[l + 1] = (base[l] as number) + (maxRow[l] as number) + 1;
-  };
-  bases();
-  const slotOf = new Int32Array(total);
-  let count = new Int32Array((base[nl] as number) + 1);
-  for (let i = 0; i < total; i++) {
-    const kind = c.kind[i] as number;
-    const lane = c.lane[i] as number;
-    const row = c.row[i] as number;
-    if (kind === KIND_OOPS || kind === KIND_DEADLOCK) {
-      slotOf[i] = -1;
-      let a = marks.get(lane);
-      if (!a) marks.set(lane, (a = []));
-      a.push(i);
-      continue;
-    }
-    if (row > (maxRow[lane] as number)) {
-      // more rows than the lane said: widen it, and count again from the start
-      maxRow[lane] = row;
-      bases();
-      count = new Int32Array((base[nl] as number) + 1);
-      marks.clear();
-      i = -1;
-      continue;
-    }
-    const k = (base[lane] as number) + row;
-    slotOf[i] = k;
-    count[k + 1] = (count[k + 1] as number) + 1;
-  }
-  const slots = base[nl] as number;
-  for (let k = 0; k < slots; k++) count[k + 1] = (count[k + 1] as number) + (count[k] as number);
-  // count[k] is now where slot k begins in the shared arrays
-  const n = count[slots] as number;
-  const allItems = new Int32Array(n);
-  const allStarts = new Float64Array(n);
-  const allEnds = new Float64Array(n);
-  const allLooks = new Uint8Array(n);
-  const allCycle = new Uint8Array(n);
-  const fill = count.slice(0, slots);
-  for (let i = 0; i < total; i++) {
-    const k = slotOf[i] as number;
-    if (k < 0) continue;
-    const at = fill[k] as number;
-    fill[k] = at + 1;
-    allItems[at] = i;
-    allStarts[at] = c.start[i] as number;
-    allEnds[at] = c.end[i] as number;
-    allLooks[at] = c.look[i] as number;
-    allCycle[at] = c.cycle[i] as number;
-  }
-  const rows = new Map<number, RowIndex[]>();
-  for (let l = 0; l < nl; l++) {
-    for (let r = 0; r <= (maxRow[l] as number); r++) {
-      const k = (base[l] as number) + r;
-      const from = count[k] as number;
-      const to = count[k + 1] as number;
-      if (from === to) continue;
-      const ri: RowIndex = {
-        lane: l,
-        row: r,
-        items: allItems.subarray(from, to),
-        starts: allStarts.subarray(from, to),
-        ends: allEnds.subarray(from, to),
-        maxEnds: new Float64Array(to - from),
-        looks: allLooks.subarray(from, to),
-        cycle: allCycle.subarray(from, to),
-      };
-      sortRow(ri);
-      let max = -Infinity;
-      for (let j = 0; j < ri.ends.length; j++) {
-        if ((ri.ends[j] as number) > max) max = ri.ends[j] as number;
-        ri.maxEnds[j] = max;
-      }
-      let a = rows.get(l);
-      if (!a) rows.set(l, (a = []));
-      a.push(ri);
-    }
-  }
-  for (const a of rows.values()) a.sort((x, y2) => x.row - y2.row);
-  const s: StaticLayout = { metrics: m, contentHeight: y, groups, lanes, laneBox, rows, marks };
+  const s: StaticLayout = { metrics: m, contentHeight: y, groups, lanes, rows, marks };
   if (!byMetrics) statics.set(data, (byMetrics = new Map()));
   byMetrics.set(key, s);
   return s;
 }
 
-/** Sorts a row's arrays by start if they are not (data that did not come from buildTimeline). */
-function sortRow(ri: RowIndex): void {
-  const n = ri.starts.length;
-  let sorted = true;
-  for (let j = 1; j < n && sorted; j++) sorted = (ri.starts[j - 1] as number) <= (ri.starts[j] as number);
-  if (sorted) return;
-  const order = Array.from({ length: n }, (_, j) => j).sort((a, b) => (ri.starts[a] as number) - (ri.starts[b] as number) || (ri.items[a] as number) - (ri.items[b] as number));
-  for (const arr of [ri.items, ri.starts, ri.ends, ri.looks, ri.cycle]) {
-    const copy = arr.slice();
-    order.forEach((from, to) => (arr[to] = copy[from] as number));
+function runningMax(ends: Float64Array): Float64Array {
+  const out = new Float64Array(ends.length);
+  let max = -Infinity;
+  for (let j = 0; j < ends.length; j++) {
+    if ((ends[j] as number) > max) max = ends[j] as number;
+    out[j] = max;
+  }
+  return out;
+}
+
+const levelMaxEnds = new WeakMap<object, Float64Array>();
+
+/**
+ * The spans a frame at pxPerStep merges for a row: the coarsest level merged at that zoom or finer, else the
+ * items; while the items are not loaded (the report's first moments), the finest level stands in for them.
+ */
+function spansAt(data: TimelineData, c: TimelineColumns, ri: RowIndex, pxPerStep: number): { spans: RowSpans; maxEnds: Float64Array } | undefined {
+  const levels = levelsOf(c, data.startStep, data.endStep);
+  let level;
+  for (const l of levels) if (l.pxPerStep >= pxPerStep) level = l;
+  if (!level) {
+    const spans = (ri.spans ??= segmentSpans(c, ri.seg));
+    if (spans) return { spans, maxEnds: (ri.maxEnds ??= runningMax(spans.end)) };
+    level = levels[0];
+    if (!level) return undefined;
+  }
+  let ends = levelMaxEnds.get(level);
+  if (!ends) levelMaxEnds.set(level, (ends = runningMax(level.end)));
+  const from = level.bounds[ri.spanRow] as number;
+  return { spans: levelSpans(level, ri.spanRow), maxEnds: ends.subarray(from, level.bounds[ri.spanRow + 1]) };
+}
+
+/**
+ * Does ahead what the first frames zoomed in would do: decodes every row of the packed form and indexes it. For
+ * idle time after the first frame, so that zooming in does not pay for it (a no-op until the items are loaded).
+ */
+export function prepareLayout(data: TimelineData, m: LayoutMetrics = DEFAULT_METRICS): void {
+  const c = columnsOf(data);
+  for (const rows of staticLayout(data, m).rows.values()) {
+    for (const ri of rows) {
+      ri.spans ??= segmentSpans(c, ri.seg);
+      if (ri.spans) ri.maxEnds ??= runningMax(ri.spans.end);
+    }
   }
 }
 
@@ -335,61 +291,27 @@ export function layoutTimeline(data: TimelineData, vp: Viewport, metrics: Layout
   const marks: ItemRect[] = [];
   const clipL = plotLeft - 2;
   const clipR = vp.width + 2;
+  const scale: RowScale = { startStep: vp.startStep, pxPerStep: pps, plotLeft, clipL, clipR };
   for (const lb of lanes) {
     for (const ri of st.rows.get(lb.lane) ?? []) {
       const band = rowBand(ri.row, m);
       const y = lb.y + band.dy;
+      const h = band.h;
       const from = rects.length;
+      const row = spansAt(data, cols, ri, pps);
+      if (!row) continue;
       // visible: end >= firstStep and start <= lastStep
-      const lo = lowerBound(ri.maxEnds, firstStep);
-      const hi = upperBound(ri.starts, lastStep);
-      let cur: ItemRect | undefined;
-      let curRight = 0;
-      let curLook = 0;
-      let curSmall = false;
-      let curCycle = false;
-      const { starts, ends, looks, cycle } = ri;
-      for (let j = lo; j < hi; j++) {
-        const end = ends[j] as number;
-        if (end < firstStep) continue;
-        let x0 = plotLeft + ((starts[j] as number) - vp.startStep) * pps;
-        let x1 = plotLeft + (end - vp.startStep) * pps;
-        if (x0 < clipL) x0 = clipL;
-        if (x1 > clipR) x1 = clipR;
-        const w = x1 - x0;
-        const look = looks[j] as number;
-        const small = w < MERGE_PX;
-        const cyc = cycle[j] === 1;
-        if (small && cur && !cyc && !curCycle && x0 <= curRight + MERGE_GAP && (curSmall || curLook === look)) {
-          if (x1 > curRight) curRight = x1;
-          cur.count++;
-          if ((PRECEDENCE[look] as number) > (PRECEDENCE[curLook] as number)) {
-            curLook = look;
-            cur.item = ri.items[j] as number;
-          }
-          continue;
-        }
-        if (cur) {
-          cur.w = Math.max(curRight - cur.x, MERGE_PX_MIN);
-          cur.look = LOOKS[curLook] as Look;
-        }
-        cur = { item: ri.items[j] as number, x: x0, y, w: 0, h: band.h, count: 1, look: 'sys-ok', cycle: cyc };
-        curRight = x1;
-        curLook = look;
-        curSmall = small;
-        curCycle = cyc;
-        rects.push(cur);
-      }
-      if (cur) {
-        cur.w = Math.max(curRight - cur.x, MERGE_PX_MIN);
-        cur.look = LOOKS[curLook] as Look;
-      }
+      const lo = lowerBound(row.maxEnds, firstStep);
+      const hi = upperBound(row.spans.start, lastStep);
+      mergeRow(row.spans, lo, hi, firstStep, scale, (_f, _e, x0, x1, look, item, count, cycle) => {
+        rects.push({ item, x: x0, y, w: Math.max(x1 - x0, MERGE_PX_MIN), h, count, look: LOOKS[look] as Look, cycle });
+      });
       rowRects.set(lb.lane * 65536 + ri.row, { from, to: rects.length });
     }
-    for (const ii of st.marks.get(lb.lane) ?? []) {
-      const x = stepToX(cols.start[ii] as number);
+    for (const slot of st.marks.get(lb.lane) ?? []) {
+      const x = stepToX(cols.start[slot] as number);
       if (x < plotLeft - 8 || x > vp.width + 8) continue;
-      marks.push({ item: ii, x, y: lb.y, w: 0, h: lb.h, count: 1, look: 'sys-err', cycle: false });
+      marks.push({ item: cols.order ? (cols.order[slot] as number) : slot, x, y: lb.y, w: 0, h: lb.h, count: 1, look: 'sys-err', cycle: false });
     }
   }
 

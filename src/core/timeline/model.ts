@@ -7,7 +7,9 @@ import type { TimelineCycle, TimelineData, TimelineItem, TimelineItemKind, Timel
  * Turns one scenario run into timeline data: a lane per scenario task and per kernel thread that took a lock,
  * grouped by node; lock hold spans (acquire to the matching release of the same task and lock, innermost
  * first), wait spans (contended to acquired), syscall spans (the trace), the oops and deadlock marks, and the
- * deadlock cycle. One pass over the events, then one sort; fine for 100 000 events.
+ * deadlock cycle. One pass over the events, then two sorts; fine for 100 000 events. The items come out lane by
+ * lane, row by row, each row by start, the marks after their lane's rows: the order the layout and the packed
+ * form keep them in (columns.ts).
  */
 export function buildTimeline(result: ScenarioResult): TimelineData {
   const endStep = result.steps;
@@ -140,7 +142,8 @@ export function buildTimeline(result: ScenarioResult): TimelineData {
     const lane = laneByTask.get(t.task);
     if (lane === undefined) continue;
     const sp = new Span('syscall', lane, t.startStep, t.endStep, undefined, undefined, undefined);
-    sp.open = t.result === 'blocked';
+    // 'blocked': still waiting when the run stopped; 'running': in progress at a debugger's stop
+    sp.open = t.result === 'blocked' || t.result === 'running';
     sp.text = t.call;
     sp.result = t.result;
     spans.push(sp);
@@ -196,6 +199,9 @@ export function buildTimeline(result: ScenarioResult): TimelineData {
     sp.row = r + 1;
   }
   for (const l of lanes) l.rows = (rowEnds[l.index] as number[]).length;
+  // slot order (columns.ts): each lane's rows then its marks, each row still by start (the sort is stable)
+  const mark = (sp: Span) => sp.kind === 'oops' || sp.kind === 'deadlock';
+  spans.sort((a, b) => a.lane - b.lane || Number(mark(a)) - Number(mark(b)) || (mark(a) ? 0 : a.row - b.row));
   generaliseItemShape();
   const items = spans.map(toItem);
   if (cycle) cycle.items = spans.flatMap((sp, i) => (sp.cycle ? [i] : []));

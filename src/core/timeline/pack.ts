@@ -1,40 +1,45 @@
-import { KINDS, lookIndexOf, registerColumns, type TimelineColumns } from './columns';
+import { bitsOf, columnsOf, CYCLE_BIT, FLAG_OPEN, FLAG_RECURSIVE, FLAG_TRYLOCK, isMark, kindOfBits, MARK_ROW, registerColumns, type Level, type TimelineColumns } from './columns';
+import { levelsOf } from './lod';
 import type { TimelineData, TimelineItem, TimelineItemKind } from './types';
 
-/**
- * A compact form of TimelineData for the wire (the HTML report inlines it; a webview message may carry it):
- * the items as columns of small numbers, starts delta-coded, so that a run of 100 000 lock events is about
- * 1 MB of JSON instead of 5, and the browser parses it in a fifth of the time. unpackTimeline() gives back
- * the same TimelineData (JSON-equal).
- */
-export interface PackedTimeline extends Omit<TimelineData, 'items'> {
-  packed: 1;
-  items: {
-    /** Index in KINDS. */
-    kind: number[];
-    lane: number[];
-    row: number[];
-    /** start minus the previous item's start (items are sorted by start). */
-    start: number[];
-    /** end minus start. */
-    length: number[];
-    /** lock, at and endAt plus one; 0 for none. */
-    lock: number[];
-    at: number[];
-    endAt: number[];
-    /** FLAG_* bits. */
-    flags: number[];
-    /** For the items that have them (syscalls, marks): their index, text and result (null for none). */
-    texts: [number, string | null, string | null][];
-  };
+/** A column of numbers: a plain array in JSON (the report, DAP), a typed array in a webview message. */
+export type Numbers = readonly number[] | Float64Array | Int32Array | Uint8Array;
+
+/** The items as columns in slot order (columns.ts). */
+export interface PackedItems {
+  /** Start minus the start of the item before it in its segment (the first: its start), and end minus start. */
+  start: Numbers;
+  length: Numbers;
+  /** TimelineColumns.bits: look, cycle, flags; the kind and mode follow from them. */
+  bits: Numbers;
+  /** lock, at and endAt plus one; 0 for none. */
+  lock: Numbers;
+  at: Numbers;
+  endAt: Numbers;
+  /** For the items that have them (syscalls, marks): their slot, text and result (null for none). */
+  texts: [number, string | null, string | null][];
 }
 
-const READ = 1;
-const WRITE = 2;
-const OPEN = 4;
-const CYCLE = 8;
-const TRYLOCK = 16;
-const RECURSIVE = 32;
+/**
+ * The wire form of TimelineData: the report inlines it as JSON, the debug adapter answers `iolock/timeline` with
+ * it, the VS Code webview gets it by postMessage with typed arrays. Everything the first frame of a zoomed-out
+ * view needs is outside `items`: the segments, the pre-merged levels (lod.ts) and the few items every frame
+ * draws whole (marks, the deadlock cycle). So the browser draws that frame without a per-item object or loop,
+ * and the report can put the columns at the end of the page, read when first needed (zooming in, hovering,
+ * labels). unpackTimeline() gives back the same TimelineData (JSON-equal, for items in slot order as
+ * buildTimeline makes them).
+ */
+export interface PackedTimeline extends Omit<TimelineData, 'items'> {
+  packed: 2;
+  /** Number of items. */
+  count: number;
+  /** TimelineColumns.segs. */
+  segs: Numbers;
+  levels: { pxPerStep: number; bounds: Numbers; start: Numbers; end: Numbers; bits: Numbers; item: Numbers; count: Numbers }[];
+  /** The marks and the items of the deadlock cycle, by slot. */
+  known: [number, TimelineItem][];
+  items: PackedItems;
+}
 
 /** An item with every field present (undefined where it does not apply): one object shape for all items. */
 export function fullItem(kind: TimelineItemKind, lane: number, row: number, start: number, end: number, rest: Partial<TimelineItem>): TimelineItem {
@@ -86,95 +91,161 @@ export function generaliseItemShape(): void {
   }
 }
 
+/** The packed form, for JSON. Items not in slot order are put in it (the cycle's item indexes follow). */
+/** The packed form, for JSON. Items not in slot order are put in it (the cycle's item indexes follow). */
 export function packTimeline(data: TimelineData): PackedTimeline {
-  const n = data.items.length;
-  const cols: PackedTimeline['items'] = { kind: [], lane: [], row: [], start: [], length: [], lock: [], at: [], endAt: [], flags: [], texts: [] };
-  let prev = 0;
-  for (let i = 0; i < n; i++) {
-    const it = data.items[i] as TimelineItem;
-    cols.kind.push(KINDS.indexOf(it.kind));
-    cols.lane.push(it.lane);
-    cols.row.push(it.row);
-    cols.start.push(it.start - prev);
-    prev = it.start;
-    cols.length.push(it.end - it.start);
-    cols.lock.push(it.lock === undefined ? 0 : it.lock + 1);
-    cols.at.push(it.at === undefined ? 0 : it.at + 1);
-    cols.endAt.push(it.endAt === undefined ? 0 : it.endAt + 1);
-    cols.flags.push(
-      (it.mode === 'read' ? READ : it.mode === 'write' ? WRITE : 0) |
-        (it.open ? OPEN : 0) |
-        (it.cycle ? CYCLE : 0) |
-        (it.trylock ? TRYLOCK : 0) |
-        (it.recursive ? RECURSIVE : 0),
-    );
-    if (it.text !== undefined || it.result !== undefined) cols.texts.push([i, it.text ?? null, it.result ?? null]);
+  const c = columnsOf(data);
+  const n = c.n;
+  const itemAt = (s: number) => data.items[c.order ? (c.order[s] as number) : s] as TimelineItem;
+  const start: number[] = [];
+  const length: number[] = [];
+  for (let k = 0; k < c.segs.length; k += 4) {
+    const from = c.segs[k + 2] as number;
+    for (let s = from; s < (c.segs[k + 3] as number); s++) {
+      start.push((c.start[s] as number) - (s === from ? 0 : (c.start[s - 1] as number)));
+      length.push((c.end[s] as number) - (c.start[s] as number));
+    }
   }
+  const items: PackedItems = { start, length, bits: Array.from(c.bits), lock: [], at: [], endAt: [], texts: [] };
+  const known: PackedTimeline['known'] = [];
+  const plusOne = (v: number | undefined) => (v === undefined ? 0 : v + 1);
+  for (let s = 0; s < n; s++) {
+    const it = itemAt(s);
+    (items.lock as number[]).push(plusOne(it.lock));
+    (items.at as number[]).push(plusOne(it.at));
+    (items.endAt as number[]).push(plusOne(it.endAt));
+    if (it.text !== undefined || it.result !== undefined) items.texts.push([s, it.text ?? null, it.result ?? null]);
+    if (isMark(it.kind) || it.cycle) known.push([s, it]);
+  }
+  const order = c.order;
+  const slotOf = order ? new Int32Array(n) : undefined;
+  if (order && slotOf) for (let s = 0; s < n; s++) slotOf[order[s] as number] = s;
+  const slot = (i: number): number => (slotOf ? (slotOf[i] as number) : i);
   const { items: _items, ...rest } = data;
-  return { ...rest, packed: 1, items: cols };
+  return {
+    ...rest,
+    cycle: rest.cycle && { ...rest.cycle, items: rest.cycle.items.map(slot) },
+    packed: 2,
+    count: n,
+    segs: Array.from(c.segs),
+    levels: levelsOf(c, data.startStep, data.endStep).map((l) => ({
+      pxPerStep: l.pxPerStep,
+      bounds: Array.from(l.bounds),
+      start: Array.from(l.start),
+      end: Array.from(l.end),
+      bits: Array.from(l.bits),
+      item: Array.from(l.item, slot),
+      count: Array.from(l.count),
+    })),
+    known,
+    items,
+  };
 }
 
 export function isPacked(d: TimelineData | PackedTimeline): d is PackedTimeline {
-  return (d as PackedTimeline).packed === 1;
+  return (d as PackedTimeline).packed === 2;
+}
+
+const f64 = (a: Numbers): Float64Array => (a instanceof Float64Array ? a : Float64Array.from(a));
+const i32 = (a: Numbers): Int32Array => (a instanceof Int32Array ? a : Int32Array.from(a));
+const u8 = (a: Numbers): Uint8Array => (a instanceof Uint8Array ? a : Uint8Array.from(a));
+
+const unpacked = new WeakMap<TimelineData, () => boolean>();
+
+/** Whether every item of the data can be read now (false only while the report's columns are not parsed yet). */
+export function hasItems(data: TimelineData): boolean {
+  return unpacked.get(data)?.() ?? true;
 }
 
 /**
- * The TimelineData of a packed timeline. Its items are made on first access (the array is a proxy that builds
- * item i when it is read), and the layout's columns are registered straight from the packed arrays: drawing
- * a 100 000-event run reads only the few items under the pointer or wide enough to label.
+ * The TimelineData of a packed timeline. Only the segments, levels and known items are read now; the columns
+ * (`p.items`, which the report makes a getter of) when first needed: a segment's numbers when a frame first
+ * merges its items, an item's when it is first read (the items array is a proxy that makes item i then).
+ * `columnsReady` says whether p.items can be read yet (the report's columns come after the first frame); until
+ * it does, frames merge the levels and the known items only.
  */
-export function unpackTimeline(p: PackedTimeline): TimelineData {
-  const c = p.items;
-  const n = c.kind.length;
-  const texts = new Map<number, [string | null, string | null]>();
-  for (const [i, text, result] of c.texts) texts.set(i, [text, result]);
+export function unpackTimeline(p: PackedTimeline, columnsReady: () => boolean = () => true): TimelineData {
+  const n = p.count;
   const cols: TimelineColumns = {
-    kind: new Uint8Array(n),
-    lane: Int32Array.from(c.lane),
-    row: Int32Array.from(c.row),
+    n,
     start: new Float64Array(n),
     end: new Float64Array(n),
-    look: new Uint8Array(n),
-    cycle: new Uint8Array(n),
+    bits: new Uint8Array(n),
+    order: undefined,
+    segs: i32(p.segs),
+    levels: p.levels.map((l): Level => ({ pxPerStep: l.pxPerStep, bounds: i32(l.bounds), start: f64(l.start), end: f64(l.end), bits: u8(l.bits), item: i32(l.item), count: i32(l.count) })),
+    load: undefined,
   };
-  let start = 0;
-  for (let i = 0; i < n; i++) {
-    start += c.start[i] as number;
-    const kind = c.kind[i] as number;
-    const f = c.flags[i] as number;
-    cols.kind[i] = kind;
-    cols.start[i] = start;
-    cols.end[i] = start + (c.length[i] as number);
-    cols.look[i] = lookIndexOf(KINDS[kind] as TimelineItemKind, f & READ ? 'read' : f & WRITE ? 'write' : undefined, (f & OPEN) !== 0, kind === 2 ? texts.get(i)?.[1] ?? undefined : undefined);
-    cols.cycle[i] = f & CYCLE ? 1 : 0;
+  const segs = cols.segs;
+  const loaded = new Uint8Array(segs.length / 4);
+  const known = new Map(p.known);
+  // the marks' segments from the known items: the first frame draws the marks without the columns
+  for (let k = 0; k < loaded.length; k++) {
+    if (segs[k * 4 + 1] !== MARK_ROW) continue;
+    let all = true;
+    for (let s = segs[k * 4 + 2] as number; s < (segs[k * 4 + 3] as number); s++) {
+      const it = known.get(s);
+      if (!it) all = false;
+      else {
+        cols.start[s] = it.start;
+        cols.end[s] = it.end;
+        cols.bits[s] = bitsOf(it);
+      }
+    }
+    if (all) loaded[k] = 1;
   }
+  let ready = false;
+  const columns = (): PackedItems | undefined => (ready || (ready = columnsReady()) ? p.items : undefined);
+  cols.load = (k) => {
+    if (loaded[k]) return true;
+    const c = columns();
+    if (!c) return false;
+    loaded[k] = 1;
+    let start = 0;
+    for (let s = segs[k * 4 + 2] as number; s < (segs[k * 4 + 3] as number); s++) {
+      start += c.start[s] as number;
+      cols.start[s] = start;
+      cols.end[s] = start + (c.length[s] as number);
+      cols.bits[s] = c.bits[s] as number;
+    }
+    return true;
+  };
+  let texts: Map<number, [string | null, string | null]> | undefined;
   const make = (i: number): TimelineItem => {
-    const f = c.flags[i] as number;
+    const it = known.get(i);
+    if (it) return it;
+    const c = columns();
+    if (!c) throw new Error('the timeline items are not loaded yet');
+    if (!texts) {
+      texts = new Map();
+      for (const [k, text, result] of c.texts) texts.set(k, [text, result]);
+    }
+    let k = 0;
+    while (k + 4 < segs.length && (segs[k + 3] as number) <= i) k += 4;
+    cols.load?.(k / 4);
+    const b = cols.bits[i] as number;
+    const { kind, mode }: { kind: TimelineItemKind; mode: 'read' | 'write' | undefined } = kindOfBits(b);
     const lock = c.lock[i] as number;
     const at = c.at[i] as number;
     const endAt = c.endAt[i] as number;
     const t = texts.get(i);
-    return {
-      kind: KINDS[cols.kind[i] as number] as TimelineItemKind,
-      lane: cols.lane[i] as number,
-      row: cols.row[i] as number,
-      start: cols.start[i] as number,
-      end: cols.end[i] as number,
+    return fullItem(kind, segs[k] as number, Math.max(0, segs[k + 1] as number), cols.start[i] as number, cols.end[i] as number, {
       lock: lock ? lock - 1 : undefined,
-      mode: f & READ ? 'read' : f & WRITE ? 'write' : undefined,
-      open: f & OPEN ? true : undefined,
-      cycle: f & CYCLE ? true : undefined,
+      mode,
+      open: b & FLAG_OPEN ? true : undefined,
+      cycle: b & CYCLE_BIT ? true : undefined,
       at: at ? at - 1 : undefined,
       endAt: endAt ? endAt - 1 : undefined,
       text: t?.[0] ?? undefined,
       result: t?.[1] ?? undefined,
-      trylock: f & TRYLOCK ? true : undefined,
-      recursive: f & RECURSIVE ? true : undefined,
-    };
+      trylock: b & FLAG_TRYLOCK ? true : undefined,
+      recursive: b & FLAG_RECURSIVE ? true : undefined,
+    });
   };
-  const { items: _items, packed: _packed, ...rest } = p;
+  const { items: _items, packed: _packed, levels: _levels, count: _count, segs: _segs, known: _known, ...rest } = p;
   const data: TimelineData = { ...rest, items: lazyArray(n, make) };
   registerColumns(data, cols);
+  unpacked.set(data, () => columns() !== undefined);
   return data;
 }
 

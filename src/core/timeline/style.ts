@@ -65,7 +65,9 @@ export const TIMELINE_CSS = `
   font-family: var(--tl-font); font-size: 11px; line-height: 1.45; color: var(--tl-hover-fg); background: var(--tl-hover-bg);
   border: 1px solid var(--tl-hover-border); border-radius: 3px; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.35); }
 .tl-tooltip[hidden] { display: none; }
-.tl-error { padding: 8px; color: var(--tl-error); }
+.tl-error { position: absolute; inset: 0; padding: 8px; color: var(--tl-error); background: var(--tl-bg); }
+.tl-error.tl-note { color: var(--tl-muted); }
+.tl-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .tl-tooltip .tl-tip-title { font-weight: bold; }
 .tl-tooltip .tl-tip-cycle { color: var(--tl-cycle); }
 `;

@@ -105,7 +105,10 @@ export interface TimelineData {
   locks: TimelineLock[];
   /** "file:line" strings, referenced by TimelineItem.at / endAt. */
   locs: string[];
-  /** Sorted by start (then longer first). */
+  /**
+   * Lane by lane: the lane's rows in order (row 0, the system calls, first), each sorted by start (then longer
+   * first), then the lane's marks. The layout takes items in any order; in this one it indexes none of them.
+   */
   items: TimelineItem[];
   cycle: TimelineCycle | undefined;
 }
