@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { UserError } from './diagnostics';
-import { type ApplyPlan, type MemoryTree, findRepoRoot, loadPatchFile, patchedTree, planPatches } from './patch';
+import { type ApplyPlan, type MemoryTree, type PatchLoadOptions, findRepoRoot, loadPatchFile, patchedTree, planPatches } from './patch';
 
 /**
  * The locking policies are quilt series under examples/policies/NAME/. The seed policy is the archived mail
@@ -15,10 +15,13 @@ function repoRoot(): string {
   return root;
 }
 
+/** The checkout's ../shared/seeds copy, else the one the build put beside the bundle (an installed VSIX has no ../shared). */
 export function seedMailPath(): string {
   const p = nodePath.join(repoRoot(), '..', 'shared', 'seeds', SEED_MAIL);
-  if (!fs.existsSync(p)) throw new UserError(undefined, `cannot find the seed mail ${p} (the shared folder beside the checkout)`);
-  return p;
+  if (fs.existsSync(p)) return p;
+  const shipped = nodePath.join(repoRoot(), 'dist', 'seeds', SEED_MAIL);
+  if (fs.existsSync(shipped)) return shipped;
+  throw new UserError(undefined, `cannot find the seed mail ${p} (the shared folder beside the checkout)`);
 }
 
 export function policyNames(): string[] {
@@ -37,7 +40,7 @@ export function policyPatches(name: string): string[] {
 }
 
 /** The kernel tree with a policy (or explicit patch files) applied in memory, and the per-hunk plan. */
-export function applyPolicy(base: MemoryTree, patches: readonly string[], label: string): { plan: ApplyPlan; tree: MemoryTree | undefined } {
-  const plan = planPatches(base, patches.flatMap((p) => loadPatchFile(p, 1)));
+export function applyPolicy(base: MemoryTree, patches: readonly string[], label: string, opts: PatchLoadOptions = {}): { plan: ApplyPlan; tree: MemoryTree | undefined } {
+  const plan = planPatches(base, patches.flatMap((p) => loadPatchFile(p, 1, opts)));
   return { plan, tree: plan.ok ? (patches.length ? patchedTree(base, plan, label) : base) : undefined };
 }
