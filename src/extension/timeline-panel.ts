@@ -115,9 +115,12 @@ class TimelinePanel implements vscode.Disposable {
     w.options = this.webviewOptions();
     w.html = panelHtml({ cspSource: w.cspSource, scriptUri: w.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview', 'panel.js')).toString(), nonce: newNonce() });
     this.panelDisposables = [
-      w.onDidReceiveMessage((raw: unknown) => {
+      w.onDidReceiveMessage(async (raw: unknown) => {
         const s = vscode.debug.activeDebugSession;
-        void this.feed.receive(raw, s?.type === 'iolock' ? s : undefined);
+        // VS Code opens the stop's C line in the focused group, which after a click is the panel's own: the file
+        // would cover the timeline (and unload it). Focus the editors' group first.
+        if ((raw as { type?: unknown } | null)?.type === 'reveal') await vscode.commands.executeCommand(panel.viewColumn === vscode.ViewColumn.One ? 'workbench.action.focusSecondEditorGroup' : 'workbench.action.focusFirstEditorGroup');
+        await this.feed.receive(raw, s?.type === 'iolock' ? s : undefined);
       }),
       // hidden, the webview is gone; shown again, it loads anew and says 'ready'
       panel.onDidChangeViewState((e) => {
