@@ -9,7 +9,8 @@ import { IolockDebugSession } from '../src/debug/session';
  * A DAP client for the adapter in this process (as an editor's inline adapter runs it): requests go through
  * JSON as on the wire, each waits for its response, and the adapter gets a turn of the event loop between
  * requests. It notes every answer that is an internal error (the library's "{_stack}" reply to an exception in
- * a handler, our id 2, an "internal error" output) in `problems`.
+ * a handler, our id 2, an "internal error" output) in `problems`. FUZZ_TRACE=<file> appends every request, its
+ * answer and every event to that file (for reading what a fuzzed sequence did).
  */
 const root = findRepoRoot(__dirname) as string;
 export const SCENARIO = path.join(root, 'examples', 'scenarios', 's0-anon-buffer.iolock.yaml');

@@ -140,6 +140,15 @@ describe('patch application: finding the place', () => {
     assert.equal(tree.read('n.txt'), 'a\nb\nC');
   });
 
+  it('keeps the newline of the line that becomes last when a hunk removes the unterminated last line (found by fuzzing)', () => {
+    const tree = new MemoryTree({ 'n.txt': '{\n{' });
+    applyPatches(tree, input(createTwoFilesPatch('a/n.txt', 'b/n.txt', '{\n{', '{\n', '', '', { context: 0 })));
+    assert.equal(tree.read('n.txt'), '{\n');
+    const withContext = new MemoryTree({ 'n.txt': 'a\nb\nc' });
+    applyPatches(withContext, input(createTwoFilesPatch('a/n.txt', 'b/n.txt', 'a\nb\nc', 'a\nb\n')));
+    assert.equal(withContext.read('n.txt'), 'a\nb\n');
+  });
+
   it('reproduces the new text exactly for patches the diff package makes (100 random edits)', () => {
     const seedText = fs.readFileSync(path.join(findRepoRoot(__dirname)!, 'test', 'fixtures', 'patch', 'seed-tree', 'fs', 'read_write.c'), 'utf8');
     let state = 12345;
@@ -302,6 +311,14 @@ describe('patch application: refusals and all-or-nothing', () => {
     ]);
     assert.deepEqual(lines(planPatches(tree, input('--- /dev/null\n+++ /etc/evil\n@@ -0,0 +1 @@\n+x\n', { strip: 0 }))), [
       "/etc/evil: hunk 1/1 @@ -0,0 +1 @@: refused: refusing /etc/evil: '/etc/evil' is an absolute path",
+    ]);
+    // found by fuzzing: "b/." normalised to the empty path, the tree itself
+    assert.deepEqual(lines(planPatches(tree, input('--- /dev/null\n+++ b/.\n@@ -0,0 +1 @@\n+x\n'))), [
+      ".: hunk 1/1 @@ -0,0 +1 @@: refused: refusing '.': it names the tree itself, not a file in it",
+    ]);
+    // -p1 does not turn an absolute name into a relative one
+    assert.deepEqual(lines(planPatches(tree, input('--- /dev/null\n+++ /etc/passwd\n@@ -0,0 +1 @@\n+x\n'))), [
+      "/etc/passwd: hunk 1/1 @@ -0,0 +1 @@: refused: refusing /etc/passwd: '/etc/passwd' is an absolute path",
     ]);
   });
 

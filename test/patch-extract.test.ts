@@ -341,4 +341,13 @@ describe('patch extraction: malformed input is reported at file:line:col', () =>
       "bad.patch:3:1: binary patch for 'b/x.bin' is not supported",
     );
   });
+
+  it('a file patch with /dev/null on both sides, or a git header both new and deleted (found by fuzzing)', () => {
+    assert.equal(extractError('--- /dev/null\n+++ /dev/null\n@@ -0,0 +1 @@\n+x\n'), 'bad.patch:1:1: a file patch that both creates and deletes its file (both sides are /dev/null)');
+    assert.equal(
+      extractError('diff --git a/x b/x\ndeleted file mode 100644\nnew file mode 100644\n'),
+      'bad.patch:1:1: a file patch that both creates and deletes its file (both sides are /dev/null)',
+    );
+    assert.equal(extractError('diff --git a/x b/y\nrename from a/x\nrename to b/y\nnew file mode 100644\n'), 'bad.patch:1:1: a rename that also creates its file');
+  });
 });

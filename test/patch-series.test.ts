@@ -41,6 +41,15 @@ describe('quilt series files', () => {
     assert.equal(errorOf(() => parseSeries('a.patch -R\n', 'series')), "series:1:9: unsupported series option '-R' (only -pN)");
   });
 
+  it('refuses a -pN larger than any path is deep (found by fuzzing: -p99999999999999999999 became 1e20)', () => {
+    assert.equal(
+      errorOf(() => parseSeries('a.patch -p99999999999999999999\n', 'series')),
+      'series:1:9: -p99999999999999999999 strips more path components than any path has (at most 100)',
+    );
+    assert.equal(errorOf(() => parseSeries('a.patch -p 101\n', 'series')), 'series:1:12: -p101 strips more path components than any path has (at most 100)');
+    assert.deepEqual(parseSeries('a.patch -p 100\n', 'series'), [{ name: 'a.patch', line: 1, strip: 100 }]);
+  });
+
   it('applies the series in order to one tree: the second patch changes a file the first created', () => {
     const inputs = loadPatchFile(path.join(FIX, 'quilt', 'series'), 1);
     assert.deepEqual(

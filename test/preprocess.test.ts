@@ -311,6 +311,47 @@ describe('preprocess: includes', () => {
   });
 });
 
+describe('preprocess: includes stay inside their roots (untrusted patches)', () => {
+  /** A host that records what it was asked for: a refused path must never be read at all. */
+  function recording(files: Files, realPaths: Record<string, string> = {}) {
+    const asked: string[] = [];
+    const host = {
+      readFile: (p: string) => (asked.push(p), files[p]),
+      realPath: (p: string) => realPaths[p] ?? (p in files || p === '.' || p === 'include' ? '/tree/' + p : undefined),
+    };
+    return { host, asked };
+  }
+
+  it('refuses a quoted or angled include that climbs out with .., without reading it', () => {
+    const { host, asked } = recording({ 'main.c': '#include "../../etc/passwd"\n', '../../etc/passwd': 'root:x:0:0' });
+    throwsUserError(() => preprocess('main.c', { host, includeDirs: [] }), "main.c:1:1: refusing to include '../../etc/passwd': it leads out of the source tree (to ../../etc/passwd)");
+    assert.deepEqual(asked, ['main.c']);
+    const angled = recording({ 'fs/a.c': '\n  #include <../../x.h>\n', '../x.h': '' });
+    throwsUserError(() => preprocess('fs/a.c', { host: angled.host, includeDirs: ['include'], roots: ['.'] }), "fs/a.c:2:3: refusing to include '../../x.h': it leads out of the source tree (to ../x.h)");
+  });
+
+  it('refuses absolute include paths', () => {
+    const { host, asked } = recording({ 'main.c': '#include "/etc/passwd"\n', '/etc/passwd': 'root' });
+    throwsUserError(() => preprocess('main.c', { host, includeDirs: [] }), "main.c:1:1: refusing to include '/etc/passwd': '/etc/passwd' is an absolute path");
+    throwsUserError(() => run({ 'main.c': '#define H </etc/shadow>\n#include H\n' }), "main.c:2:1: refusing to include '/etc/shadow': '/etc/shadow' is an absolute path");
+    assert.deepEqual(asked, ['main.c']);
+  });
+
+  it('still allows .. that stays inside the tree (kernel "../internal.h")', () => {
+    const files: Files = { 'fs/gfs2/glock.c': '#include "../internal.h"\nx\n', 'fs/internal.h': 'internal\n' };
+    assert.equal(run(files, 'fs/gfs2/glock.c', { roots: ['.'] }).text.replace(/\s+/g, ' ').trim(), 'internal x');
+  });
+
+  it('refuses an include inside the tree by name that a symlink leads out of', () => {
+    const { host } = recording({ 'main.c': '#include <evil.h>\n', 'include/evil.h': 'secret' }, { 'include/evil.h': '/etc/passwd' });
+    throwsUserError(() => preprocess('main.c', { host, includeDirs: ['include'] }), "main.c:1:1: refusing to include 'evil.h': 'include/evil.h' is a symlink to /etc/passwd, outside the source tree");
+  });
+
+  it('answers __has_include of a path outside the roots with 0', () => {
+    assert.equal(pp('#if __has_include("../x.h") || __has_include("/etc/passwd")\nyes\n#else\nno\n#endif\n', { '../x.h': '' }), 'no');
+  });
+});
+
 describe('preprocess: locations', () => {
   it('maps tokens after a multi-line macro invocation to their exact line and column', () => {
     const src = '#define ADD(a, b) ((a) + (b))\nint x = ADD(1,\n\t\t2\n   ); int y;\n';

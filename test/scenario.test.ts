@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { findRepoRoot } from '../src/core/patch';
-import { parseScenario, loadScenarioFile } from '../src/core/scenario';
+import { parseScenario, loadScenarioFile, scenarioSeriesPath } from '../src/core/scenario';
 
 const root = findRepoRoot(__dirname) as string;
 const DIR = path.join(root, 'examples', 'scenarios');
@@ -69,6 +70,27 @@ describe('scenario files: schema errors at line:col', () => {
     assert.equal(e.length >= 1, true);
     assert.match(e[0] ?? '', /^x\.iolock\.yaml:9:\d+: /);
   });
+
+  it('refuses a YAML alias bomb at its first alias instead of crashing (found by fuzzing)', () => {
+    const bomb = ['name: bomb', 'a0: &a0 [x, x, x, x, x, x, x, x, x]', 'a1: &a1 [*a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0]', 'a2: &a2 [*a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1]', 'tasks: *a2', ''].join('\n');
+    assert.deepEqual(errorsOf(bomb), ['x.iolock.yaml:3:10: the YAML cannot be expanded: Excessive alias count indicates a resource exhaustion attack']);
+  });
+
+  it('refuses an alias inside its own anchor (a cycle) instead of crashing (found by fuzzing)', () => {
+    assert.deepEqual(errorsOf('a: &x [*x]\n'), ['x.iolock.yaml:1:8: an alias (*name) refers to a node that contains it']);
+  });
+
+  it('bounds what a scenario may ask of the model: file sizes, buffers, tasks (found by fuzzing: capacity 10^12)', () => {
+    assert.match(errorsOf(GOOD.replace('size: 100', 'size: 100, capacity: 1000000000000'))[0] ?? '', /^x\.iolock\.yaml:7:\d+: filesystems\[0\]\.files\[0\]\.capacity: .*1048576/);
+    assert.match(errorsOf(withLine(12, '      - alloc: { as: buf, length: 99999999999 }'))[0] ?? '', /^x\.iolock\.yaml:12:\d+: .*length: .*16777216/);
+  });
+
+  it('refuses a scenario over the size limit before parsing it, saying how to raise it', () => {
+    assert.deepEqual(parseScenario(GOOD, 'x.iolock.yaml', { maxBytes: 100 }).errors.map((e) => e.message), [
+      `x.iolock.yaml:1:1: the scenario is ${GOOD.length} bytes: the scenario size limit of 100 bytes was reached; raise it with --max-scenario-bytes N (run/explore/report), or the launch argument maxScenarioBytes`,
+    ]);
+    assert.ok(parseScenario(GOOD, 'x.iolock.yaml').scenario, 'the default limit takes it');
+  });
 });
 
 describe('scenario files: semantic errors at line:col', () => {
@@ -93,6 +115,34 @@ describe('scenario files: semantic errors at line:col', () => {
     const r = parseScenario(text, 'x.iolock.yaml');
     assert.deepEqual(r.errors, []);
     assert.equal(r.scenario?.tasks[1]?.threadOf, 'T1');
+  });
+});
+
+describe('scenario files: the series they name stays beside them (untrusted repositories)', () => {
+  it('refuses .. and absolute series paths at the series key', () => {
+    assert.deepEqual(errorsOf(GOOD + 'series: ../../etc/passwd\n'), [
+      "x.iolock.yaml:14:9: series: the series must be a file beside the scenario or below it: '../../etc/passwd' climbs out of the scenario's folder ('..')",
+    ]);
+    assert.match(errorsOf(GOOD + 'series: /etc/passwd\n')[0] ?? '', /^x\.iolock\.yaml:14:9: series: .*'\/etc\/passwd' is an absolute path/);
+  });
+
+  it('resolves a series beside the scenario, and refuses one that a symlink leads out of', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iolock-series-'));
+    try {
+      fs.mkdirSync(path.join(tmp, 'repo', 'patches'), { recursive: true });
+      fs.writeFileSync(path.join(tmp, 'repo', 'patches', 'series'), 'a.patch\n');
+      fs.writeFileSync(path.join(tmp, 'outside.patch'), '');
+      fs.symlinkSync(path.join(tmp, 'outside.patch'), path.join(tmp, 'repo', 'evil'));
+      const file = path.join(tmp, 'repo', 'x.iolock.yaml');
+      const ok = parseScenario(GOOD + 'series: patches/series\n', file).scenario;
+      assert.ok(ok);
+      assert.equal(scenarioSeriesPath(ok), path.join(tmp, 'repo', 'patches', 'series'));
+      const evil = parseScenario(GOOD + 'series: evil\n', file).scenario;
+      assert.ok(evil);
+      assert.throws(() => scenarioSeriesPath(evil), /x\.iolock\.yaml:14:9: the series evil leads out of the scenario's folder \(to .*outside\.patch\)/);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 

@@ -47,6 +47,14 @@ describe('int64: 64-bit arithmetic in canonical number|bigint form', () => {
     assert.equal(I.shr64(-8, 1), -4);
     assert.equal(I.shl64u(1, 63), 9223372036854775808n);
   });
+  it('shifts a small 64-bit value right by 32 or more to 0, not by the count modulo 32 (found by fuzzing)', () => {
+    assert.equal(I.shr64(8, 35), 0);
+    assert.equal(I.shr64(0x7fffffff, 32), 0);
+    assert.equal(I.shr64(4294967296, 32), 1);
+    assert.equal(I.shr64(5, 63), 0);
+    assert.equal(I.shr64(-8, 35), -1);
+    assert.equal(I.shr64(8, 3), 1);
+  });
 });
 
 describe('machine: tasks pause at any statement and resume', () => {
@@ -204,6 +212,16 @@ describe('front end: unsupported or wrong C is a one-line file:line:col message'
   });
   it('rejects bit-fields', async () => {
     assert.match(await compileError('struct s { int a : 3; };'), /bit-field is not supported/);
+  });
+  it('refuses an object too large to hold, without trying (found by fuzzing: [4294967295] = ... ran out of memory)', async () => {
+    assert.equal(
+      await compileError('static const char *const e[] = { [0] = "OK", [4294967295] = "X" };'),
+      "bad.c:1:32: size of 'char *[4294967296]' is too large (34359738368 bytes; the interpreter's objects are at most 268435456 bytes)",
+    );
+    assert.equal(await compileError('char b[300000000];'), "bad.c:1:6: size of 'char[300000000]' is too large (300000000 bytes; the interpreter's objects are at most 268435456 bytes)");
+    assert.equal(await compileError('static const int s[10] = { [-1] = 7 };'), 'bad.c:1:28: array index in initializer is negative');
+    assert.equal(await compileError('static const int s[] = { [1] = 1, [-1] = 7 };'), 'bad.c:1:35: array index in initializer is negative');
+    assert.equal(await compileError('int f(void) { long a[1 << 30]; return 0; }'), "bad.c:1:20: size of 'long[1073741824]' is too large (8589934592 bytes; the interpreter's objects are at most 268435456 bytes)");
   });
 });
 

@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { copyTree, defaultKernelTree, DiskTree, formatPlan, loadPatchFile, planPatches, writeChanges } from '../core/patch';
+import { copyTree, defaultKernelTree, MAX_STRIP, DiskTree, formatPlan, loadPatchFile, planPatches, writeChanges } from '../core/patch';
 import type { ApplyPlan, PatchInput } from '../core/patch';
-import { parseCommandArgs, UsageError } from './args';
+import { LIMITS } from '../core/limits';
+import { parseCommandArgs, positiveOption, UsageError } from './args';
 import type { Command } from './commands';
 
-const HELP = `usage: iolock-sim apply PATCH... [--tree DIR] [--out DIR] [--json] [-p N]
+const HELP = `usage: iolock-sim apply PATCH... [--tree DIR] [--out DIR] [--json] [-p N] [--max-patch-bytes N]
 
 Extracts the patches from each PATCH (a mail as archived, a .patch or git format-patch file, a mailbox of
 several patches, or a quilt series file) and applies them in order to a copy of the tree, with
@@ -16,6 +17,7 @@ whitespace-insensitive context, offsets and fuzz. Prints one line per hunk and a
                applies. DIR must not be inside --tree, and must be empty, absent or an earlier --out
   --json       print one JSON object instead of text
   -p N         strip N leading path components (default 1); a series line's -pN wins for that patch
+  --max-patch-bytes N  bytes of one patch input, a series with its patches (default ${LIMITS.patchBytes.default})
 
 Exit status: 0 when every hunk applied, 1 when one did not or an input is malformed, 2 on usage errors.`;
 
@@ -98,6 +100,7 @@ export const apply: Pick<Command, 'run'> = {
       out: { type: 'string' },
       json: { type: 'boolean' },
       strip: { type: 'string', short: 'p' },
+      'max-patch-bytes': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -108,13 +111,15 @@ export const apply: Pick<Command, 'run'> = {
     const stripText = values.strip ?? '1';
     if (!/^\d+$/.test(stripText)) throw new UsageError(`-p wants a number of path components, not '${stripText}'`);
     const strip = Number(stripText);
+    if (strip > MAX_STRIP) throw new UsageError(`-p ${stripText} strips more path components than any path has (at most ${MAX_STRIP})`);
     const tree = values.tree ?? defaultKernelTree();
     if (tree === undefined) throw new UsageError('cannot find the iolock-sim checkout to take kernel/ from; give --tree');
     checkTree(tree);
     const out = values.out;
     if (out !== undefined) checkOut(tree, out);
 
-    const inputs = positionals.flatMap((p) => loadPatchFile(p, strip));
+    const maxBytes = positiveOption('max-patch-bytes', values['max-patch-bytes'], true);
+    const inputs = positionals.flatMap((p) => loadPatchFile(p, strip, maxBytes !== undefined ? { maxBytes } : {}));
     const plan = planPatches(new DiskTree(tree), inputs);
     const written = plan.ok && out !== undefined;
     if (written) writeOut(tree, out, plan, inputs);

@@ -1,18 +1,29 @@
 import { formatLoc } from '../core/diagnostics';
+import { LIMITS } from '../core/limits';
 import { runCProgram } from '../core/vm/cprogram';
 import { parseCommandArgs, positiveOption, UsageError } from './args';
 import type { Command } from './commands';
 
-const HELP = `usage: iolock-sim cexec [--max-steps N] [--max-depth N] [--max-heap BYTES] [--trace] prog.c [args...]
+/** The host must find twice these (memory and its shadow) in one piece: beyond them, ask for a smaller run. */
+const MAX_HEAP = 1 << 30;
+const MAX_STACK = 256 << 20;
+
+const HELP = `usage: iolock-sim cexec [--max-steps N] [--max-depth N] [--max-heap BYTES] [--max-stack BYTES] [--trace] prog.c [args...]
 
 Runs a C program's main(argc, argv) in the interpreter as if compiled and run: its output on stdout,
 main's return value (or exit()'s argument) as the exit status. Faults (NULL dereference, use after free,
-out-of-bounds, step or depth limit) are reported on stderr with file:line:col and a backtrace; exit status 1.`;
+out-of-bounds, step or depth limit) are reported on stderr with file:line:col and a backtrace; exit status 1.
+
+  --max-steps N      statements to run before stopping (default ${LIMITS.cSteps.default})
+  --max-depth N      C call depth (default ${LIMITS.cDepth.default})
+  --max-heap BYTES   bytes malloc may hand out; globals count too (default ${LIMITS.cHeapBytes.default}, at most ${MAX_HEAP})
+  --max-stack BYTES  bytes of stack (default ${LIMITS.cStackBytes.default}, at most ${MAX_STACK})`;
+
 
 export const cexec: Pick<Command, 'run'> = {
   async run(argv) {
     // Options stop at the program name: everything after it belongs to the C program.
-    const valued = new Set(['--max-steps', '--max-depth', '--max-heap']);
+    const valued = new Set(['--max-steps', '--max-depth', '--max-heap', '--max-stack']);
     let at = -1;
     for (let i = 0; i < argv.length; i++) {
       const a = argv[i] as string;
@@ -27,6 +38,7 @@ export const cexec: Pick<Command, 'run'> = {
       'max-steps': { type: 'string' },
       'max-depth': { type: 'string' },
       'max-heap': { type: 'string' },
+      'max-stack': { type: 'string' },
       trace: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
@@ -37,8 +49,11 @@ export const cexec: Pick<Command, 'run'> = {
     const file = positionals[0];
     if (!file) throw new UsageError('missing the C file to run\n' + HELP);
     const progArgs = at < 0 ? [] : argv.slice(at + 1);
-    const maxSteps = positiveOption('max-steps', values['max-steps'], true) ?? 1e9;
-    const heap = positiveOption('max-heap', values['max-heap'], true) ?? 48 << 20;
+    const maxSteps = positiveOption('max-steps', values['max-steps'], true) ?? LIMITS.cSteps.default;
+    const heap = positiveOption('max-heap', values['max-heap'], true) ?? LIMITS.cHeapBytes.default;
+    const stack = positiveOption('max-stack', values['max-stack'], true) ?? LIMITS.cStackBytes.default;
+    if (heap > MAX_HEAP) throw new UsageError(`--max-heap is at most ${MAX_HEAP} bytes, not ${heap}`);
+    if (stack > MAX_STACK) throw new UsageError(`--max-stack is at most ${MAX_STACK} bytes, not ${stack}`);
     const out: Buffer[] = [];
     const flush = () => {
       if (out.length) process.stdout.write(Buffer.concat(out.splice(0)));
@@ -46,7 +61,7 @@ export const cexec: Pick<Command, 'run'> = {
     const r = await runCProgram(file, {
       args: [file, ...progArgs],
       maxSteps,
-      limits: { maxDepth: positiveOption('max-depth', values['max-depth'], true) ?? 10000, heapBytes: heap, memoryBytes: Math.max(64 << 20, heap + (16 << 20)) },
+      limits: { maxDepth: positiveOption('max-depth', values['max-depth'], true) ?? LIMITS.cDepth.default, heapBytes: heap, stackBytes: stack },
       io: {
         stdout: (b) => {
           out.push(Buffer.from(b));

@@ -5,7 +5,7 @@ import { prepareScenario, SCENARIO_OPTIONS, SCENARIO_OPTIONS_HELP, SCENARIO_USAG
 import { describeResult } from './verdict-text';
 
 const HELP = `usage: iolock-sim explore ${SCENARIO_USAGE} [--mode dpor|naive|random]
-                         [--max-executions N] [--max-steps N] [--timeout S] [--seed N] [--first] [--json]
+                         [--max-executions N] [--timeout S] [--seed N] [--first] [--json]
 
 Runs the scenario under every schedule that can make a difference and reports the worst outcome: an oops, a
 deadlock, an error return, an inconsistent read or a lock-order inversion, with a replayable, minimised
@@ -15,7 +15,6 @@ ${SCENARIO_OPTIONS_HELP}
   --mode M          dpor (default): one execution per class of equivalent interleavings (dynamic partial-order
                     reduction with sleep sets); naive: every interleaving; random: PCT-style random schedules
   --max-executions N  stop after N executions (default: the scenario's explore.max_executions, else 100000)
-  --max-steps N     statements one execution may run (default: explore.max_steps, else 50 million)
   --timeout S       seconds (default: explore.max_time, else 300)
   --seed N          seed for --mode random (default 1)
   --first           stop at the first failing execution
@@ -29,7 +28,6 @@ export const exploreCommand: Pick<Command, 'run'> = {
       ...SCENARIO_OPTIONS,
       mode: { type: 'string' },
       'max-executions': { type: 'string' },
-      'max-steps': { type: 'string' },
       timeout: { type: 'string' },
       seed: { type: 'string' },
       first: { type: 'boolean' },
@@ -44,10 +42,9 @@ export const exploreCommand: Pick<Command, 'run'> = {
     if (!['dpor', 'naive', 'random'].includes(mode)) throw new UsageError(`--mode is dpor, naive or random, not '${values.mode}'`);
     if (values.schedule !== undefined) throw new UsageError('explore chooses the schedules itself; replay one with `iolock-sim run --schedule`');
     const maxExecutions = positiveOption('max-executions', values['max-executions'], false);
-    const maxSteps = positiveOption('max-steps', values['max-steps'], false);
     const timeout = positiveOption('timeout', values.timeout, false);
     const seed = values.seed === undefined ? undefined : Number(values.seed);
-    const { scenario, scenarioFile, policy, policyArgs, preemption, report, tree } = prepareScenario(values, positionals, HELP);
+    const { scenario, scenarioFile, policy, policyArgs, preemption, report, tree, limits } = prepareScenario(values, positionals, HELP);
     if (!tree) {
       process.stdout.write((values.json ? JSON.stringify({ verdict: 'error', complete: false, patches: report }) : report.join('\n')) + '\n');
       return 1;
@@ -59,7 +56,8 @@ export const exploreCommand: Pick<Command, 'run'> = {
       policy,
       mode,
       maxExecutions: maxExecutions ?? ex.maxExecutions,
-      maxSteps: maxSteps ?? ex.maxSteps,
+      maxSteps: limits.maxSteps ?? ex.maxSteps,
+      ...(limits.maxTrace !== undefined ? { maxTrace: limits.maxTrace } : {}),
       timeoutMs: (timeout ?? ex.maxTime ?? 300) * 1000,
       ...(preemption ? { preemption } : {}),
       ...(seed !== undefined && Number.isFinite(seed) ? { seed } : {}),
@@ -99,8 +97,11 @@ export const exploreCommand: Pick<Command, 'run'> = {
   },
 };
 
+/** What `explore --json` prints (the extension reads it too). */
+export type ExploreJson = ReturnType<typeof toJson>;
+
 /** The JSON the issue promises: verdict, complete, executions, schedule, and the finding's details. */
-function toJson(r: ExploreResult, patches: string[]): Record<string, unknown> {
+function toJson(r: ExploreResult, patches: string[]) {
   const c = r.counterexample?.result;
   const oops = c?.oops[0];
   return {

@@ -42,7 +42,7 @@ export const report: Pick<Command, 'run'> = {
       return 1;
     }
     const tree = p.tree;
-    const r = await runScenario(p.scenario, { tree, policy: p.policy, schedule: p.schedule, ...(p.preemption ? { preemption: p.preemption } : {}) });
+    const r = await runScenario(p.scenario, { tree, policy: p.policy, schedule: p.schedule, ...(p.preemption ? { preemption: p.preemption } : {}), ...p.limits });
     const runArgs = `${p.policyArgs}${p.preemption ? ` --preemption ${p.preemption}` : ''}`;
     const html = renderReportHtml(r, { scenarioFile: positionals[0] ?? p.scenarioFile, policyArgs: runArgs, patches: p.report, source: (f) => tree.read(f), script });
     fs.writeFileSync(out, html);

@@ -27,12 +27,12 @@ export const run: Pick<Command, 'run'> = {
       process.stdout.write(HELP + '\n');
       return 0;
     }
-    const { scenario, policy, preemption, report, tree } = prepareScenario(values, positionals, HELP);
+    const { scenario, policy, preemption, report, tree, limits } = prepareScenario(values, positionals, HELP);
     if (!tree) {
       process.stdout.write((values.json ? JSON.stringify({ verdict: 'error', patches: report }) : report.join('\n')) + '\n');
       return 1;
     }
-    const r = await runScenario(scenario, { tree, policy, schedule: values.schedule, ...(preemption ? { preemption } : {}) });
+    const r = await runScenario(scenario, { tree, policy, schedule: values.schedule, ...(preemption ? { preemption } : {}), ...limits });
     if (values.json) {
       process.stdout.write(JSON.stringify({ ...r, patches: report }, null, 2) + '\n');
     } else {

@@ -2,7 +2,8 @@ import * as nodePath from 'node:path';
 import { defaultKernelTree, findRepoRoot, formatPlan, loadTree, type MemoryTree } from '../core/patch';
 import { applyPolicy, policyPatches } from '../core/policies';
 import { loadScenarioOrThrow, type Preemption, type Scenario } from '../core/scenario';
-import { UsageError } from './args';
+import { LIMITS } from '../core/limits';
+import { positiveOption, UsageError } from './args';
 
 /**
  * What every command that runs a scenario takes (run, report, and later explore): the scenario file, which
@@ -16,9 +17,13 @@ export const SCENARIO_OPTIONS = {
   schedule: { type: 'string' },
   preemption: { type: 'string' },
   tree: { type: 'string' },
+  'max-steps': { type: 'string' },
+  'max-trace': { type: 'string' },
+  'max-patch-bytes': { type: 'string' },
+  'max-scenario-bytes': { type: 'string' },
 } as const;
 
-export const SCENARIO_USAGE = '[SCENARIO.iolock.yaml] [--policy NAME | --patch FILE... | --no-patch] [--schedule STR] [--preemption none|full] [--tree DIR]';
+export const SCENARIO_USAGE = '[SCENARIO.iolock.yaml] [--policy NAME | --patch FILE... | --no-patch] [--schedule STR] [--preemption none|full] [--tree DIR] [--max-steps N] [--max-trace N]';
 
 export const SCENARIO_OPTIONS_HELP = `  SCENARIO      a scenario file (default: examples/scenarios/s0-anon-buffer.iolock.yaml)
   --policy NAME a policy from examples/policies/ (base, walk_vm, seed, seed-fixed, ...); default: the
@@ -30,7 +35,11 @@ export const SCENARIO_OPTIONS_HELP = `  SCENARIO      a scenario file (default: 
   --preemption P  none: a non-preemptible kernel (2005 builds, CONFIG_PREEMPT=n), tasks switch where they
                 sleep or return to user space; full: at every lock, wait-queue and DLM operation outside
                 spinlock sections (default: the scenario's explore.preemption, else none)
-  --tree DIR    kernel tree (default: kernel/ in this checkout)`;
+  --tree DIR    kernel tree (default: kernel/ in this checkout)
+  --max-steps N statements a run may take (default: the scenario's explore.max_steps, else ${LIMITS.scenarioSteps.default})
+  --max-trace N lock events, kernel log lines and system calls a run may record (default ${LIMITS.traceEvents.default})
+  --max-patch-bytes N   bytes of one patch input, a series with its patches (default ${LIMITS.patchBytes.default})
+  --max-scenario-bytes N  bytes of the scenario file (default ${LIMITS.scenarioBytes.default})`;
 
 export interface ScenarioOptionValues {
   policy?: string;
@@ -39,6 +48,10 @@ export interface ScenarioOptionValues {
   schedule?: string;
   preemption?: string;
   tree?: string;
+  'max-steps'?: string;
+  'max-trace'?: string;
+  'max-patch-bytes'?: string;
+  'max-scenario-bytes'?: string;
 }
 
 export interface PreparedScenario {
@@ -55,6 +68,8 @@ export interface PreparedScenario {
   report: string[];
   /** The patched tree in memory; undefined when a hunk did not apply. */
   tree: MemoryTree | undefined;
+  /** --max-steps and --max-trace, when given (the run's defaults otherwise). */
+  limits: { maxSteps?: number; maxTrace?: number };
 }
 
 function defaultScenario(): string {
@@ -71,14 +86,19 @@ export function prepareScenario(values: ScenarioOptionValues, positionals: reado
   }
   const preemption = values.preemption;
   if (preemption !== undefined && preemption !== 'none' && preemption !== 'full') throw new UsageError(`--preemption is none or full, not '${preemption}'`);
+  const maxSteps = positiveOption('max-steps', values['max-steps'], true);
+  const maxTrace = positiveOption('max-trace', values['max-trace'], true);
+  const maxPatchBytes = positiveOption('max-patch-bytes', values['max-patch-bytes'], true);
+  const maxScenarioBytes = positiveOption('max-scenario-bytes', values['max-scenario-bytes'], true);
   const scenarioFile = positionals[0] ?? defaultScenario();
-  const scenario = loadScenarioOrThrow(scenarioFile);
+  const scenario = loadScenarioOrThrow(scenarioFile, maxScenarioBytes !== undefined ? { maxBytes: maxScenarioBytes } : {});
   const treeDir = values.tree ?? defaultKernelTree();
   if (!treeDir) throw new UsageError('cannot find the iolock-sim checkout to take kernel/ from; give --tree');
   const policy = values['no-patch'] ? 'none' : values.patch ? 'patches' : (values.policy ?? scenario.policy ?? 'seed');
   const patches = values.patch ?? (policy === 'none' ? [] : policyPatches(policy));
-  const { plan, tree } = applyPolicy(loadTree(treeDir), patches, `${treeDir} + ${policy}`);
+  const { plan, tree } = applyPolicy(loadTree(treeDir), patches, `${treeDir} + ${policy}`, maxPatchBytes !== undefined ? { maxBytes: maxPatchBytes } : {});
   const report = patches.length ? formatPlan(plan, { written: false }) : ['(no patch)'];
   const policyArgs = values['no-patch'] ? '--no-patch' : values.patch ? values.patch.map((p) => `--patch ${p}`).join(' ') : `--policy ${policy}`;
-  return { scenario, scenarioFile, policy, policyArgs, schedule: values.schedule, preemption, report, tree };
+  const limits = { ...(maxSteps !== undefined ? { maxSteps } : {}), ...(maxTrace !== undefined ? { maxTrace } : {}) };
+  return { scenario, scenarioFile, policy, policyArgs, schedule: values.schedule, preemption, report, tree, limits };
 }

@@ -42,6 +42,11 @@ export async function prepareRun(args: LaunchArguments, output: (text: string) =
   if (args.stopOnEntry !== undefined && typeof args.stopOnEntry !== 'boolean' && typeof args.stopOnEntry !== 'string') throw new LaunchError('launch: stopOnEntry is true, false or a C function name');
   if (args.snapshotEvery !== undefined && !(Number.isInteger(args.snapshotEvery) && args.snapshotEvery > 0)) throw new LaunchError('launch: snapshotEvery is a positive number of statements');
   if (args.exploreTimeout !== undefined && !(typeof args.exploreTimeout === 'number' && args.exploreTimeout > 0)) throw new LaunchError('launch: exploreTimeout is a positive number of seconds');
+  for (const k of ['maxSteps', 'maxTrace', 'maxPatchBytes', 'maxScenarioBytes'] as const) {
+    const v = args[k];
+    if (v !== undefined && !(Number.isSafeInteger(v) && v > 0)) throw new LaunchError(`launch: ${k} is a positive integer, not ${JSON.stringify(v)}`);
+  }
+  const limits = { ...(args.maxSteps !== undefined ? { maxSteps: args.maxSteps } : {}), ...(args.maxTrace !== undefined ? { maxTrace: args.maxTrace } : {}) };
   try {
     let script: ScheduleStep[] = args.schedule ? parseSchedule(args.schedule) : [];
     const p = prepareScenario(
@@ -51,6 +56,8 @@ export async function prepareRun(args: LaunchArguments, output: (text: string) =
         ...(args.noPatch ? { 'no-patch': true } : {}),
         ...(args.preemption !== undefined ? { preemption: args.preemption } : {}),
         ...(args.tree !== undefined ? { tree: args.tree } : {}),
+        ...(args.maxPatchBytes !== undefined ? { 'max-patch-bytes': String(args.maxPatchBytes) } : {}),
+        ...(args.maxScenarioBytes !== undefined ? { 'max-scenario-bytes': String(args.maxScenarioBytes) } : {}),
       },
       [file],
       '',
@@ -60,7 +67,7 @@ export async function prepareRun(args: LaunchArguments, output: (text: string) =
     let schedule = args.schedule;
     if (args.explore) {
       output(`exploring ${p.scenario.name} with policy ${p.policy} for a failing schedule...\n`);
-      const r = await explore(p.scenario, { tree: p.tree, policy: p.policy, ...(p.preemption ? { preemption: p.preemption } : {}), timeoutMs: (args.exploreTimeout ?? 60) * 1000 });
+      const r = await explore(p.scenario, { tree: p.tree, policy: p.policy, ...(p.preemption ? { preemption: p.preemption } : {}), timeoutMs: (args.exploreTimeout ?? 60) * 1000, ...limits });
       const c = r.counterexample;
       output(`${r.stopped}; ${r.executions} executions, verdicts ${Object.entries(r.verdicts).map(([v, n]) => `${v} ${n}`).join(', ')}\n`);
       if (c && c.result.verdict !== 'ok') {
@@ -76,6 +83,7 @@ export async function prepareRun(args: LaunchArguments, output: (text: string) =
       // as runScenario: a given schedule dictates the order itself, sleeps shape only the default one
       honourSleep: schedule === undefined,
       ...(p.preemption ? { preemption: p.preemption } : {}),
+      ...limits,
     });
     return { scenario: p.scenario, policy: p.policy, tree: p.tree, baseDir: args.tree ?? defaultKernelTree() ?? '', x, script };
   } catch (e) {

@@ -4,27 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, root, within } from './helpers';
 import { screenshot, webviewClick, webviewQuery, webviewWaitFor } from './probe';
-
-// out/test/integration → the checkout
-const root = path.resolve(__dirname, '../../..');
-const EXTENSION_ID = 'iolock-sim.iolock-sim';
-
-function within<T>(what: string, ms: number, p: Thenable<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`${what}: nothing after ${ms} ms`)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(t);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
-}
 
 describe('smoke: iolock-sim in VS Code', function () {
   this.timeout(120000);

@@ -83,6 +83,9 @@ export interface CheckedUnit {
 }
 
 const REDZONE = 16;
+/** No object may be bigger: more than any address space the interpreter gives (cexec's heap is at most 1 GiB,
+ * a kernel node has 48 MiB), and small enough that an initializer's bytes can be built in memory. */
+const MAX_OBJECT_BYTES = 256 << 20;
 
 /** Byte offsets of a struct's named members (the view TypeScript builtins need of a C struct). */
 export interface StructLayout {
@@ -560,6 +563,7 @@ export class Checker {
         }
         if (base.k === 'func') throw this.err(n, 'declaration of an array of functions');
         const t: ArrayType = { k: 'array', of: base, len };
+        this.checkObjectSize(n, t);
         const inner = n.childForFieldName('declarator');
         return inner ? this.declarator(inner, t) : { name: undefined, type: t };
       }
@@ -636,12 +640,17 @@ export class Checker {
       if (!item || item.type === 'comment') continue;
       if (item.type === 'initializer_pair') {
         const des = item.childrenForFieldName('designator')[0];
-        if (des?.type === 'subscript_designator') index = Number(this.constInt(des.namedChildren[0] as Node));
+        if (des?.type === 'subscript_designator') {
+          index = Number(this.constInt(des.namedChildren[0] as Node));
+          if (index < 0) throw this.err(des, 'array index in initializer is negative');
+        }
       }
       index++;
       max = Math.max(max, index);
     }
-    return { ...t, len: max };
+    const done: ArrayType = { ...t, len: max };
+    this.checkObjectSize(init, done);
+    return done;
   }
 
   private initializer(n: Node, t: CType): Init {
@@ -698,8 +707,9 @@ export class Checker {
         }
         // brace elision: fill this aggregate's members from the flat list
         const members = this.membersOf(into);
-        for (const m of members) {
-          if (pos >= list.length || list[pos]?.type === 'initializer_pair') return;
+        for (let i = 0; i < members.count; i++) {
+          const m = members.at(i);
+          if (!m || pos >= list.length || list[pos]?.type === 'initializer_pair') return;
           walk(m.type, at + m.offset);
         }
         return;
@@ -721,13 +731,14 @@ export class Checker {
           if (d.type === 'field_designator') {
             if (cur.k !== 'struct') throw this.err(d, 'field designator in a non-struct initializer');
             const fname = d.namedChildren[0]?.text ?? '';
-            const idx = this.membersOf(cur).findIndex((m) => m.name === fname);
+            const idx = (cur.fields ?? []).findIndex((m) => m.name === fname);
             const f = findField(cur, fname);
             if (!f) throw this.err(d, `'${typeName(cur)}' has no member named '${fname}'`);
             target = { type: f.type, offset: f.offset, index: idx };
           } else if (d.type === 'subscript_designator') {
             if (cur.k !== 'array') throw this.err(d, 'array index in a non-array initializer');
             const i = Number(this.constInt(d.namedChildren[0] as Node));
+            if (i < 0) throw this.err(d, 'array index in initializer is negative');
             if (cur.len !== undefined && i >= cur.len) throw this.err(d, 'array index in initializer exceeds array bounds');
             target = { type: cur.of, offset: i * sizeOf(cur.of), index: i };
           } else throw this.unsupported(d, 'this designator');
@@ -747,7 +758,7 @@ export class Checker {
         pos++;
         continue;
       }
-      const m = members[mi];
+      const m = members.at(mi);
       if (!m) throw this.err(item, 'excess elements in initializer');
       walk(m.type, base + m.offset);
       mi++;
@@ -755,15 +766,35 @@ export class Checker {
     }
   }
 
-  private membersOf(t: CType): { name: string | undefined; type: CType; offset: number }[] {
-    if (t.k === 'struct') return t.fields ?? [];
-    if (t.k === 'array') {
-      const out = [];
-      const es = sizeOf(t.of);
-      for (let i = 0; i < (t.len ?? 0); i++) out.push({ name: undefined, type: t.of, offset: i * es });
-      return out;
+  /**
+   * The members an initializer list fills in order, by index: an array's are made on demand, since an
+   * initializer may name element 4294967295 of an array it sizes (a list of them would not fit in memory).
+   */
+  private membersOf(t: CType): { count: number; at(i: number): { name: string | undefined; type: CType; offset: number } | undefined } {
+    if (t.k === 'struct') {
+      const fields = t.fields ?? [];
+      return { count: fields.length, at: (i) => fields[i] };
     }
-    return [{ name: undefined, type: t, offset: 0 }];
+    if (t.k === 'array') {
+      const es = sizeOf(t.of);
+      const count = t.len ?? 0;
+      return { count, at: (i) => (i >= 0 && i < count ? { name: undefined, type: t.of, offset: i * es } : undefined) };
+    }
+    return { count: 1, at: (i) => (i === 0 ? { name: undefined, type: t, offset: 0 } : undefined) };
+  }
+
+  /** An object the interpreter could never hold: refused where its type is written, before any memory is taken. */
+  private checkObjectSize(n: Node, t: CType): void {
+    if (t.k === 'array' && t.len === undefined) return;
+    if (t.k === 'struct' && t.fields === undefined) return;
+    if (t.k === 'func' || t.k === 'void') return;
+    let size: number;
+    try {
+      size = sizeOf(t);
+    } catch {
+      return; // an incomplete element type, reported where it is used
+    }
+    if (size > MAX_OBJECT_BYTES) throw this.err(n, `size of '${typeName(t)}' is too large (${size} bytes; the interpreter's objects are at most ${MAX_OBJECT_BYTES} bytes)`);
   }
 
   // --- statements ----------------------------------------------------------------------------------------------

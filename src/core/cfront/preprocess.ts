@@ -3,6 +3,11 @@ import { SourceLoc, UserError } from '../diagnostics';
 /** Where source files come from. Paths are '/'-separated strings; the host alone decides what exists. */
 export interface SourceHost {
   readFile(path: string): string | undefined;
+  /**
+   * The path with every symlink resolved, or undefined when it does not exist. Only hosts that read a real file
+   * system need it: a file inside a root by name may still lead out of it through a symlink.
+   */
+  realPath?(path: string): string | undefined;
 }
 
 export interface PreprocessOptions {
@@ -13,6 +18,13 @@ export interface PreprocessOptions {
   defines?: Record<string, string>;
   /** Default 64; a deeper #include is a UserError at that #include. */
   maxIncludeDepth?: number;
+  /**
+   * The folders an #include may read from ('.' for the whole of a host's relative paths). An include that
+   * resolves elsewhere, by `..`, by an absolute name or through a symlink, is a UserError at the #include: the
+   * sources come from patches, and a patch must not read the user's files. Default: the main file's folder and
+   * includeDirs.
+   */
+  roots?: string[];
 }
 
 export interface Preprocessed {
@@ -362,6 +374,13 @@ function dirOf(p: string): string {
   return k < 0 ? '' : k === 0 ? '/' : p.slice(0, k);
 }
 
+/** Whether a normalised path lies inside a normalised root ('.' holds every relative path that does not climb). */
+export function insideRoot(path: string, root: string): boolean {
+  if (root === '.') return !path.startsWith('/') && path !== '..' && !path.startsWith('../');
+  if (root === '/') return path.startsWith('/');
+  return path === root || path.startsWith(root + '/');
+}
+
 function joinPath(dir: string, name: string): string {
   if (name.startsWith('/') || dir === '' || dir === '.') return normalizePath(name);
   return normalizePath(dir.endsWith('/') ? dir + name : dir + '/' + name);
@@ -645,6 +664,10 @@ class Preprocessor {
   /** Expanding an #if line, where `defined` and `__has_include` are operators. */
   private inIf = false;
 
+  /** Normalised roots, and each one's real path when the host has symlinks (filled on first use). */
+  private roots: string[] = [];
+  private realRoots: string[] | undefined;
+
   constructor(private readonly opts: PreprocessOptions) {
     this.host = opts.host;
     this.includeDirs = opts.includeDirs;
@@ -658,6 +681,7 @@ class Preprocessor {
       if (!first) throw new UserError(undefined, `empty macro name in predefined macros`);
       this.define(toks, first);
     }
+    this.roots = (this.opts.roots ?? [dirOf(mainFile), ...this.includeDirs]).map((r) => normalizePath(r === '' ? '.' : r));
     const main = this.open(mainFile, -1);
     if (!main) throw new UserError(undefined, `cannot find file '${mainFile}'`);
     this.frames.push(main);
@@ -708,20 +732,35 @@ class Preprocessor {
     }
   }
 
-  private resolveInclude(name: string, angled: boolean, from: Frame, next: boolean): { path: string; dirIndex: number } | undefined {
-    if (name.startsWith('/')) {
-      const p = normalizePath(name);
-      return this.read(p) !== undefined ? { path: p, dirIndex: -1 } : undefined;
-    }
-    if (!angled && !next) {
-      const p = joinPath(dirOf(from.path), name);
-      if (this.read(p) !== undefined) return { path: p, dirIndex: -1 };
-    }
+  /**
+   * Where an #include leads: a file found inside the roots, or why every candidate that exists was refused
+   * (`escaped`), or nothing. Candidates outside the roots are never read, so no byte of them reaches a message.
+   */
+  private resolveInclude(name: string, angled: boolean, from: Frame, next: boolean): { path: string; dirIndex: number } | { escaped: string } | undefined {
+    if (name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name)) return { escaped: `'${name}' is an absolute path` };
+    const candidates: [string, number][] = [];
+    if (!angled && !next) candidates.push([joinPath(dirOf(from.path), name), -1]);
     const start = next && from.dirIndex >= 0 ? from.dirIndex + 1 : 0;
-    for (let d = start; d < this.includeDirs.length; d++) {
-      const p = joinPath(this.includeDirs[d]!, name);
-      if (this.read(p) !== undefined) return { path: p, dirIndex: d };
+    for (let d = start; d < this.includeDirs.length; d++) candidates.push([joinPath(this.includeDirs[d]!, name), d]);
+    let escaped: string | undefined;
+    for (const [p, dirIndex] of candidates) {
+      const why = this.outside(p);
+      if (why === undefined) {
+        if (this.read(p) !== undefined) return { path: p, dirIndex };
+      } else if (why !== 'missing') escaped ??= why;
     }
+    return escaped === undefined ? undefined : { escaped };
+  }
+
+  /** Why a candidate path may not be read, 'missing' when it does not exist, undefined when it is fine. */
+  private outside(p: string): string | undefined {
+    if (!this.roots.some((r) => insideRoot(p, r))) return `it leads out of the source tree (to ${p})`;
+    const realPath = this.host.realPath?.bind(this.host);
+    if (!realPath) return undefined;
+    const real = realPath(p);
+    if (real === undefined) return 'missing';
+    this.realRoots ??= this.roots.map((r) => realPath(r) ?? r);
+    if (!this.realRoots.some((r) => insideRoot(real, r))) return `'${p}' is a symlink to ${real}, outside the source tree`;
     return undefined;
   }
 
@@ -745,6 +784,7 @@ class Preprocessor {
     const { name, angled } = this.headerName(operand, hash.loc, next ? '#include_next' : '#include');
     const found = this.resolveInclude(name, angled, f, next);
     if (!found) throw new UserError(hash.loc, `cannot find include file '${name}'`);
+    if ('escaped' in found) throw new UserError(hash.loc, `refusing to include '${name}': ${found.escaped}`);
     if (this.once.has(found.path)) return;
     const guard = this.guards.get(found.path);
     if (guard !== undefined && this.macros.has(guard)) return;
@@ -955,7 +995,7 @@ class Preprocessor {
     const { name, angled } = this.headerName(operand, t.loc, '__has_include');
     const frame = this.frames[this.frames.length - 1];
     const found = frame ? this.resolveInclude(name, angled, frame, false) : undefined;
-    return t.as('num', found ? '1' : '0');
+    return t.as('num', found && !('escaped' in found) ? '1' : '0');
   }
 
   /** Expands t if it names a macro, pushing the result back onto the stream for rescanning. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { compileProgram } from '../cfront/compile';
+import { UserError } from '../diagnostics';
 import type { SourceHost } from '../cfront/preprocess';
 import type { TreeHost } from '../patch/tree';
 import type { Program } from '../vm/machine';
@@ -84,7 +85,7 @@ function joinRel(dir: string, name: string): string {
 /** Which files a tree compiles, following its Makefiles. Throws when the top Makefile is missing. */
 export function listKernelFiles(tree: KernelTree): KernelBuild {
   const top = tree.read('Makefile');
-  if (top === undefined) throw new Error('the kernel tree has no top-level Makefile');
+  if (top === undefined) throw new UserError(undefined, 'the kernel tree has no top-level Makefile');
   const config = parseConfig(tree.read('.config'));
   const topVars = parseMakefile(top, config);
   const files: string[] = [];
@@ -169,7 +170,8 @@ export async function buildKernel(tree: KernelTree & { files?: ReadonlyMap<strin
   let p = cache.get(hash);
   if (!p) {
     const host: SourceHost = { readFile: (path) => tree.read(path) };
-    p = compileProgram(build.files, { host, includeDirs: build.includeDirs, defines: build.defines, inlineBuiltins: INLINE_BUILTINS });
+    // the whole tree is the root: kernel files include "../internal.h", but nothing outside the tree
+    p = compileProgram(build.files, { host, includeDirs: build.includeDirs, roots: ['.'], defines: build.defines, inlineBuiltins: INLINE_BUILTINS });
     cache.set(hash, p);
     p.catch(() => cache.delete(hash));
   }

@@ -56,7 +56,19 @@ export interface FaultInjection {
 }
 
 /** Memory per node: the model's 1024 page frames (8 KiB each with alignment slack) plus its heap and stacks. */
-export const KERNEL_LIMITS: MachineLimits = { ...DEFAULT_LIMITS, memoryBytes: 48 << 20, heapBytes: 40 << 20, stackBytes: 128 << 10, maxDepth: 2000 };
+export const KERNEL_LIMITS: MachineLimits = {
+  ...DEFAULT_LIMITS,
+  memoryBytes: 48 << 20,
+  heapBytes: 40 << 20,
+  stackBytes: 128 << 10,
+  maxDepth: 2000,
+  // the model's sizes, not options: hitting them means the patched kernel recurses or allocates without end
+  raise: {
+    memory: "a node's memory is fixed by the model (KERNEL_LIMITS); a patched loop allocating without end?",
+    stack: 'kernel stacks are fixed by the model (128 KiB); a large local array or a deep recursion in the patch?',
+    depth: 'the kernel call depth is fixed by the model (2000 frames); a recursion in the patch?',
+  },
+};
 
 export type RunResult =
   | { status: 'done' }
@@ -91,6 +103,14 @@ export class Cluster {
   readonly maxSteps: number;
   readonly preemption: 'none' | 'full';
   scheduler: Scheduler;
+  /**
+   * A slice stops early, wherever the task stands, once the cluster has run this many statements or recorded
+   * this many lock events and log lines: in a kernel without preemption a patched loop of lock/unlock calls
+   * would otherwise never end its slice, and grow the event log until memory runs out. The runner that set
+   * them sees the limit after the slice and ends the run.
+   */
+  statementCap = Infinity;
+  traceCap = Infinity;
   /** Told of every scheduling-point builtin a slice runs, just before it runs (the explorer's footprints). */
   syncObserver: ((kt: KTask, builtin: string, args: readonly I64[]) => void) | undefined = undefined;
 
@@ -200,6 +220,11 @@ export class Cluster {
     this.last = kt.id;
   }
 
+  /** Whether a statement or trace cap is reached (see statementCap). */
+  capped(): boolean {
+    return this.statements >= this.statementCap || this.events.length + this.log.length >= this.traceCap;
+  }
+
   /** Runs a task until it exits, blocks, faults or stops before a scheduling point that may switch. */
   runSlice(kt: KTask): void {
     const T = kt.m;
@@ -212,6 +237,7 @@ export class Cluster {
       this.step++;
       const r = machine.run(T, this.sliceBudget);
       this.statements += T.steps - before;
+      if (r === 'sync' && this.capped()) return;
       if (r === 'sync') {
         const sync = T.pendingSync;
         const name = sync?.f.name ?? '';

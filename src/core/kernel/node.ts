@@ -1,4 +1,4 @@
-import { formatLoc, type SourceLoc } from '../diagnostics';
+import { formatLoc, UserError, type SourceLoc } from '../diagnostics';
 import type { I64 } from '../vm/int64';
 import type { BacktraceEntry, LoadedFunc, MachineLimits, Program } from '../vm/machine';
 import { BLOCK, Machine, Task } from '../vm/machine';
@@ -174,7 +174,7 @@ export class KNode {
       },
     );
     const initTask = program.statics.find((s) => s.name === 'init_task');
-    if (!initTask) throw new Error('the kernel has no init_task');
+    if (!initTask) throw new UserError(undefined, 'the kernel has no init_task (did the patch remove it?)');
     this.initTask = this.newTask('init', 'swapper', initTask.addr);
   }
 
@@ -209,7 +209,8 @@ export class KNode {
     if (kt.dead) throw new Error(`${kt.label} is dead (${kt.dead.kind} at ${kt.dead.loc?.file}:${kt.dead.loc?.line})`);
     if (kt.call) throw new Error(`${kt.label} is still running ${kt.call.fn}()`);
     const f = typeof fn === 'string' ? this.machine.func(fn) : fn;
-    if (!f || !f.run || !f.enter) throw new Error(`the kernel has no C function '${String(typeof fn === 'string' ? fn : fn.name)}'`);
+    // the simulator calls entry points by name; a patch may have removed or renamed one
+    if (!f || !f.run || !f.enter) throw new UserError(undefined, `the kernel has no C function '${String(typeof fn === 'string' ? fn : fn.name)}' (the simulator calls it: did the patch remove or rename it?)`);
     this.machine.start(kt.m, f, args);
     kt.call = { fn: f.name, args, startStep: this.cluster.step };
     kt.result = undefined;

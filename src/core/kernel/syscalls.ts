@@ -1,3 +1,4 @@
+import { UserError } from '../diagnostics';
 import type { I64 } from '../vm/int64';
 import type { Program } from '../vm/machine';
 import { buildKernel, type KernelTree } from './build';
@@ -37,12 +38,16 @@ export interface SimOptions extends ClusterOptions {
   boot?: boolean;
 }
 
-export class SyscallError extends Error {
+/**
+ * A setup call of the kernel (boot, mkfs, mount, process creation) that failed: the patched kernel's fault, so an
+ * error in the user's input (the patch), reported as such rather than as our crash.
+ */
+export class SyscallError extends UserError {
   constructor(
     readonly what: string,
     readonly outcome: CallOutcome,
   ) {
-    super(`${what}: ${describeOutcome(outcome)}`);
+    super(undefined, `the kernel could not be set up: ${what}: ${describeOutcome(outcome)}`);
     this.name = 'SyscallError';
   }
 }
@@ -159,14 +164,14 @@ export class SimCluster {
 
   createProcess(node: number, comm: string): UserTask {
     const p = Number(valueOf(this.setup(node, 'sim_process_create', [this.kstring(node, comm)]), `create process ${comm}`));
-    if (p === 0) throw new Error(`sim_process_create(${comm}) on node${node} returned NULL`);
+    if (p === 0) throw new UserError(undefined, `the kernel could not be set up: sim_process_create(${comm}) on node${node} returned NULL`);
     return new UserTask(this, this.node(node).newTask('user', comm, p));
   }
 
   createThread(leader: UserTask, comm: string): UserTask {
     const node = leader.kt.node.index;
     const p = Number(valueOf(this.setup(node, 'sim_thread_create', [leader.kt.taskStruct, this.kstring(node, comm)]), `create thread ${comm}`));
-    if (p === 0) throw new Error(`sim_thread_create(${comm}) on node${node} returned NULL`);
+    if (p === 0) throw new UserError(undefined, `the kernel could not be set up: sim_thread_create(${comm}) on node${node} returned NULL`);
     return new UserTask(this, this.node(node).newTask('user', comm, p));
   }
 

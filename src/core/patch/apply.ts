@@ -229,6 +229,8 @@ function applyFilePatch(tree: TreeHost, changes: Map<string, string | null>, fp:
   const newPath = fp.isDelete ? DEV_NULL : normalizeRelPath(fp.newPath);
   for (const p of [oldPath, newPath]) {
     if (p === DEV_NULL) continue;
+    // "a/." or "b/./" strip to the tree itself
+    if (p === '') return fileStub(fp, fp.isDelete ? fp.oldPath : fp.newPath, 'refused', `refusing '${fp.isDelete ? fp.oldPath : fp.newPath}': it names the tree itself, not a file in it`);
     const why = tree.escape(p);
     if (why) return fileStub(fp, p, 'refused', `refusing ${p}: ${why}`);
     const kind = changes.has(p) ? 'file' : tree.kind(p);
@@ -242,6 +244,7 @@ function applyFilePatch(tree: TreeHost, changes: Map<string, string | null>, fp:
   let source = fp.isNew ? newPath : fp.isDelete || fp.isRename ? oldPath : newPath;
   if (!fp.isNew && !fp.isDelete && !fp.isRename && !exists(newPath) && exists(oldPath)) source = oldPath;
   const target = fp.isDelete ? oldPath : fp.isRename ? newPath : source;
+  if (target === DEV_NULL || (fp.isRename && (oldPath === DEV_NULL || newPath === DEV_NULL))) return fileStub(fp, DEV_NULL, 'refused', 'refusing a file patch with /dev/null where it needs a file');
 
   if (fp.isNew && exists(newPath)) return fileStub(fp, newPath, 'refused', `refusing to create ${newPath}: it already exists`);
   if (!fp.isNew && !exists(source)) {
@@ -318,7 +321,8 @@ function applyHunks(text: Text, fp: FilePatch, lang: Lang, style: IndentStyle): 
     const touchesEnd = at + oldLen === text.lines.length;
     text.lines.splice(at, oldLen, ...replacement);
     const lastNew = [...body].reverse().find((l) => l.kind !== '-');
-    if (touchesEnd && lastNew) text.finalNewline = !lastNew.noNewline;
+    // With no new line left at the end, the last line is now one that had a line after it, so a newline.
+    if (touchesEnd) text.finalNewline = lastNew ? !lastNew.noNewline : true;
     if (text.lines.length === 0) text.finalNewline = true;
     delta += replacement.length - oldLen;
     lastOffset = r.offset;

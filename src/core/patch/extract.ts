@@ -146,6 +146,9 @@ class Extractor {
   }
 
   private push(fp: Omit<FilePatch, 'source'>, start: number): void {
+    // both sides /dev/null (or a git header saying new and deleted): there is no file to write
+    if (fp.isNew && fp.isDelete) throw this.error(start + 1, 1, 'a file patch that both creates and deletes its file (both sides are /dev/null)');
+    if (fp.isRename && (fp.isNew || fp.isDelete)) throw this.error(start + 1, 1, `a rename that also ${fp.isNew ? 'creates' : 'deletes'} its file`);
     const full: FilePatch = { ...fp, source: { file: this.file, line: start + 1 } };
     if (this.subject !== undefined) full.subject = this.subject;
     this.out.push(full);

@@ -1,14 +1,39 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { UserError } from '../diagnostics';
+import { LIMITS, limitMessage } from '../limits';
 import type { PatchInput } from './apply';
 import { extractPatches } from './extract';
 import { looksLikeSeries, parseSeries } from './series';
 
-function readText(path: string): string {
+export interface PatchLoadOptions {
+  /**
+   * Bytes one patch input may have (default LIMITS.patchBytes): a mail or .patch file, or a series file and its
+   * patches together (a series may name one big patch many times). Checked before anything is read.
+   */
+  maxBytes?: number;
+}
+
+/** Bytes still allowed for the current input. */
+interface Budget {
+  left: number;
+  readonly max: number;
+  readonly first: string;
+}
+
+function readText(path: string, budget: Budget): string {
   try {
+    // a FIFO or device would block or never end: only regular files are patches
+    const st = fs.statSync(path);
+    if (!st.isFile()) throw new UserError(undefined, `cannot read ${path}: not a regular file`);
+    if (st.size > budget.left) {
+      const what = path === budget.first ? `${path} is ${st.size} bytes` : `${budget.first} and its patches up to ${path} are ${budget.max - budget.left + st.size} bytes`;
+      throw new UserError(undefined, limitMessage('patchBytes', budget.max, what));
+    }
+    budget.left -= st.size;
     return fs.readFileSync(path, 'utf8');
   } catch (e) {
+    if (e instanceof UserError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(undefined, `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : String(e)}`);
   }
@@ -19,9 +44,11 @@ function readText(path: string): string {
  * or a mailbox of several); a quilt series file (named `series`, or holding nothing but names of files beside
  * it) is its patches in order. Paths in messages are shown as given, so they point where the user looks.
  */
-export function loadPatchFile(path: string, strip: number): PatchInput[] {
-  const text = readText(path);
-  if (isSeries(path, text)) return loadSeries(path, text, strip);
+export function loadPatchFile(path: string, strip: number, opts: PatchLoadOptions = {}): PatchInput[] {
+  const max = opts.maxBytes ?? LIMITS.patchBytes.default;
+  const budget: Budget = { left: max, max, first: path };
+  const text = readText(path, budget);
+  if (isSeries(path, text)) return seriesPatches(path, text, strip, budget);
   return [{ source: path, files: extractPatches(text, path, { strip }) }];
 }
 
@@ -36,7 +63,12 @@ function isSeries(path: string, text: string): boolean {
   }
 }
 
-export function loadSeries(path: string, text: string, strip: number): PatchInput[] {
+export function loadSeries(path: string, text: string, strip: number, opts: PatchLoadOptions = {}): PatchInput[] {
+  const max = opts.maxBytes ?? LIMITS.patchBytes.default;
+  return seriesPatches(path, text, strip, { left: max - Buffer.byteLength(text), max, first: path });
+}
+
+function seriesPatches(path: string, text: string, strip: number, budget: Budget): PatchInput[] {
   const dir = nodePath.dirname(path);
   const realDir = fs.realpathSync(dir);
   return parseSeries(text, path).map((e) => {
@@ -52,6 +84,6 @@ export function loadSeries(path: string, text: string, strip: number): PatchInpu
     if (rel.startsWith('..') || nodePath.isAbsolute(rel)) {
       throw new UserError({ file: path, line: e.line, col: 1 }, `patch ${e.name} leads out of the series folder (to ${real})`);
     }
-    return { source: p, files: extractPatches(readText(p), p, { strip: e.strip ?? strip }) };
+    return { source: p, files: extractPatches(readText(p, budget), p, { strip: e.strip ?? strip }) };
   });
 }

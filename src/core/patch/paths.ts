@@ -58,9 +58,15 @@ export function gitDiffPaths(rest: string): [string, string] | undefined {
   return undefined;
 }
 
+/** The largest -pN taken: deeper than any real path, and small enough that a typo cannot mean 10^20. */
+export const MAX_STRIP = 100;
+
 /** Strip `n` leading components as patch -pN does (runs of slashes count as one separator). */
 export function stripPath(path: string, n: number): string | undefined {
   if (path === DEV_NULL) return path;
+  // An absolute name stays absolute, so that it is refused ("+++ /etc/passwd" means that file, whatever -pN
+  // makes of it), as GNU patch 2.7 ignores such "potentially dangerous" names.
+  if (path.startsWith('/')) return path;
   let p = path;
   for (let i = 0; i < n; i++) {
     const m = /^[^/]*\/+/.exec(p);

@@ -1,5 +1,5 @@
 import { UserError } from '../diagnostics';
-import { unsafePathReason } from './paths';
+import { MAX_STRIP, unsafePathReason } from './paths';
 
 /** One line of a quilt series file. */
 export interface SeriesEntry {
@@ -32,9 +32,14 @@ export function parseSeries(text: string, file: string): SeriesEntry[] {
     for (let i = 1; i < tokens.length; i++) {
       const t = tokens[i]!;
       const m = /^-p(\d+)$/.exec(t[0]);
-      if (m) entry.strip = Number(m[1]);
-      else if (t[0] === '-p' && /^\d+$/.test(tokens[i + 1]?.[0] ?? '')) entry.strip = Number(tokens[++i]![0]);
-      else throw new UserError({ file, line, col: (t.index ?? 0) + 1 }, `unsupported series option '${t[0]}' (only -pN)`);
+      const joined = t[0] === '-p' && /^\d+$/.test(tokens[i + 1]?.[0] ?? '') ? tokens[++i]! : undefined;
+      const digits = m ? m[1]! : joined?.[0];
+      if (digits === undefined) throw new UserError({ file, line, col: (t.index ?? 0) + 1 }, `unsupported series option '${t[0]}' (only -pN)`);
+      const n = Number(digits);
+      if (n > MAX_STRIP) {
+        throw new UserError({ file, line, col: ((joined ?? t).index ?? 0) + 1 }, `-p${digits} strips more path components than any path has (at most ${MAX_STRIP})`);
+      }
+      entry.strip = n;
     }
     out.push(entry);
   });

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
+import { unsafePathReason } from './paths';
 
 export type EntryKind = 'file' | 'dir' | 'missing' | 'other';
 
@@ -79,7 +80,9 @@ export class DiskTree implements TreeHost {
     }
   }
 
+  /** Undefined also for a path that leads out of the tree: a build or patch reading it sees no such file. */
   read(path: string): string | undefined {
+    if (unsafePathReason(path) !== undefined || this.escape(path) !== undefined) return undefined;
     return this.kind(path) === 'file' ? fs.readFileSync(this.abs(path), 'utf8') : undefined;
   }
 

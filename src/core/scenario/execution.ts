@@ -1,4 +1,5 @@
 import { formatLoc } from '../diagnostics';
+import { LIMITS, limitMessage } from '../limits';
 import { findInversions, formatInversion } from '../check/lock-order';
 import type { KernelTree } from '../kernel/build';
 import type { LockEvent } from '../kernel/events';
@@ -24,6 +25,8 @@ export interface RunOptions {
   schedule?: string;
   /** Where tasks may be preempted (default: the scenario's explore.preemption, else 'none'). */
   preemption?: Preemption;
+  /** Lock events, kernel log lines and system calls the run may record (default LIMITS.traceEvents). */
+  maxTrace?: number;
 }
 
 export interface ExecutionOptions extends Omit<RunOptions, 'schedule'> {
@@ -191,6 +194,7 @@ export class Execution {
   private readonly firstEvent: number;
   private readonly startStatements: number;
   private readonly names: Map<number, string>;
+  private readonly maxTrace: number;
 
   private constructor(
     readonly scenario: Scenario,
@@ -238,13 +242,17 @@ export class Execution {
     if (s.faults.kmalloc.length) c.faults.kmalloc = (node, nth) => s.faults.kmalloc.some((k) => k.node === node && (base[node] ?? 0) + k.nth === nth);
     this.firstEvent = c.events.length;
     this.startStatements = c.statements;
+    this.maxTrace = opts.maxTrace ?? LIMITS.traceEvents.default;
+    // one past the limits, so that choices() sees them exceeded and says which
+    c.statementCap = this.startStatements + maxSteps + 1;
+    c.traceCap = this.maxTrace;
   }
 
   static async prepare(s: Scenario, opts: ExecutionOptions): Promise<Execution> {
     const devIndex = (d: string): number => Number(d.slice('/dev/simd'.length));
     const disks: number[] = [];
     for (const f of s.filesystems) disks[devIndex(f.device)] = f.blocks;
-    const maxSteps = opts.maxSteps ?? s.explore.maxSteps ?? 50_000_000;
+    const maxSteps = opts.maxSteps ?? s.explore.maxSteps ?? LIMITS.scenarioSteps.default;
     const sim = await SimCluster.create({
       ...(opts.program ? { program: opts.program } : {}),
       ...(opts.tree ? { tree: opts.tree } : {}),
@@ -263,6 +271,10 @@ export class Execution {
     if (n !== undefined) return n;
     const kt = this.cluster.taskById.get(id);
     return kt ? `${kt.name}@${kt.node.index}` : `task${id}`;
+  }
+
+  private traceLength(): number {
+    return this.cluster.events.length + this.cluster.log.length + this.trace.length;
   }
 
   /** Whether the run is over: every task done or stopped, a deadlock, or the statement limit. */
@@ -291,7 +303,12 @@ export class Execution {
       this.advance();
       if (this.over) return [];
       if (c.statements - this.startStatements > this.maxSteps) {
-        this.limit = `stopped after ${c.statements - this.startStatements} statements (explore.max_steps ${this.maxSteps}): a livelock, or raise the limit`;
+        this.limit = limitMessage('scenarioSteps', this.maxSteps, `stopped after ${c.statements - this.startStatements} statements (a livelock?)`);
+        this.over = true;
+        return [];
+      }
+      if (this.traceLength() >= this.maxTrace) {
+        this.limit = limitMessage('traceEvents', this.maxTrace, `stopped after recording ${this.traceLength()} lock events, log lines and calls (a patched loop taking locks?)`);
         this.over = true;
         return [];
       }
@@ -550,8 +567,25 @@ export class Execution {
           const pos = f.pos;
           f.pos += n;
           const got = this.peek(kt, addr, n);
-          if (!got) return;
           const vs = this.versions.get(f.path);
+          if (!got) {
+            // The read's own glock release can unmap a shared destination before the call returns (the demote
+            // drops its pages), so its bytes cannot be read back here. Whatever it copied was some whole version
+            // of the source, if the read was consistent: record each as a possible content of the destination's
+            // file, rather than none, which would make a later read of that file look torn.
+            if (step.kind === 'read' && vs && b.file?.shared) {
+              const seen = new Set<string>();
+              for (const v of vs) {
+                const slice = v.subarray(pos, pos + n);
+                const key = Buffer.from(slice).toString('latin1');
+                if (!seen.has(key)) {
+                  seen.add(key);
+                  this.storeToFile(b, step.offset, slice);
+                }
+              }
+            }
+            return;
+          }
           if (step.kind === 'write') {
             if (vs?.length) {
               const next = (vs[vs.length - 1] as Uint8Array).slice();

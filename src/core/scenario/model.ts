@@ -80,6 +80,8 @@ export interface Scenario {
   description: string | undefined;
   policy: string | undefined;
   series: string | undefined;
+  /** Where `series` is written, for errors about the file it names (see scenarioSeriesPath). */
+  seriesLoc?: SourceLoc;
   nodes: string[];
   filesystems: ScenarioFs[];
   tasks: ScenarioTask[];

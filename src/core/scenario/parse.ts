@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
+import * as nodePath from 'node:path';
+import { LineCounter, parseDocument, visit } from 'yaml';
 import { UserError, type SourceLoc } from '../diagnostics';
+import { LIMITS, limitMessage } from '../limits';
+import { unsafePathReason } from '../patch/paths';
 import { ERRNO, type Expectation, type ScenarioFile, type ScenarioFs, type ScenarioTask, type Scenario, type Step, type Verdict } from './model';
 import { formatPath, Positions, type Path } from './positions';
 import { schemaErrors } from './schema';
@@ -16,26 +19,74 @@ export interface ParseResult {
 
 const O_FLAGS: Record<string, number> = { rdonly: 0, wronly: 1, rdwr: 2, append: 0o2000, largefile: 0o100000, direct: 0o40000 };
 
+export interface ScenarioLoadOptions {
+  /** Bytes the scenario text may have (default LIMITS.scenarioBytes). */
+  maxBytes?: number;
+}
+
 /** YAML text → Scenario, or the list of every problem found (syntax, schema, then semantics), each at file:line:col. */
-export function parseScenario(text: string, file: string): ParseResult {
+export function parseScenario(text: string, file: string, opts: ScenarioLoadOptions = {}): ParseResult {
+  const maxBytes = opts.maxBytes ?? LIMITS.scenarioBytes.default;
+  const bytes = Buffer.byteLength(text);
+  if (bytes > maxBytes) return { scenario: undefined, errors: [new UserError({ file, line: 1, col: 1 }, limitMessage('scenarioBytes', maxBytes, `the scenario is ${bytes} bytes`))] };
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  // warnings (a key that is a collection) go to the schema check, not to the user's stderr
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, logLevel: 'error' });
   const pos = new Positions(file, doc, lc);
   const syntax = [...doc.errors].map((e) => new UserError(pos.at(e.pos[0]), e.message.split('\n')[0] ?? e.message));
   if (syntax.length) return { scenario: undefined, errors: syntax };
-  const value: unknown = doc.toJS();
+  // the yaml package refuses aliases that expand too far (a "billion laughs" bomb) and builds a cycle for an
+  // alias inside its own anchor (`a: &x [*x]`): both are said at the first alias
+  const firstAlias = (): SourceLoc => {
+    let at = 0;
+    visit(doc, {
+      Alias(_, node) {
+        at = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    return pos.at(at);
+  };
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (e) {
+    return { scenario: undefined, errors: [new UserError(firstAlias(), `the YAML cannot be expanded: ${e instanceof Error ? e.message : String(e)}`)] };
+  }
+  if (cyclic(value)) return { scenario: undefined, errors: [new UserError(firstAlias(), 'an alias (*name) refers to a node that contains it')] };
   const errors = schemaErrors(value, pos);
   if (errors.length) return { scenario: undefined, errors };
   return buildModel(value as Raw, pos);
 }
 
-export function loadScenarioFile(path: string): ParseResult {
-  return parseScenario(fs.readFileSync(path, 'utf8'), path);
+/** Whether a value built from YAML contains itself (an alias inside its own anchor). */
+function cyclic(v: unknown, open = new Set<unknown>()): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  if (open.has(v)) return true;
+  open.add(v);
+  const children = Array.isArray(v) ? v : v instanceof Map ? [...v.values()] : Object.values(v);
+  const found = children.some((c) => cyclic(c, open));
+  open.delete(v);
+  return found;
+}
+
+export function loadScenarioFile(path: string, opts: ScenarioLoadOptions = {}): ParseResult {
+  const maxBytes = opts.maxBytes ?? LIMITS.scenarioBytes.default;
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(path);
+  } catch {
+    return { scenario: undefined, errors: [new UserError(undefined, `cannot read ${path}: no such file`)] };
+  }
+  if (!st.isFile()) return { scenario: undefined, errors: [new UserError(undefined, `cannot read ${path}: not a regular file`)] };
+  // refused before reading: the file may be far bigger than the limit
+  if (st.size > maxBytes) return { scenario: undefined, errors: [new UserError({ file: path, line: 1, col: 1 }, limitMessage('scenarioBytes', maxBytes, `${path} is ${st.size} bytes`))] };
+  return parseScenario(fs.readFileSync(path, 'utf8'), path, opts);
 }
 
 /** Like loadScenarioFile, but throws the first error (saying how many more there are). */
-export function loadScenarioOrThrow(path: string): Scenario {
-  const r = loadScenarioFile(path);
+export function loadScenarioOrThrow(path: string, opts: ScenarioLoadOptions = {}): Scenario {
+  const r = loadScenarioFile(path, opts);
   if (r.scenario) return r.scenario;
   const first = r.errors[0];
   const more = r.errors.length > 1 ? ` (and ${r.errors.length - 1} more)` : '';
@@ -288,6 +339,9 @@ function buildModel(raw: Raw, pos: Positions): ParseResult {
     });
   } else if (e && typeof e === 'object') outcome(e as Raw, ['expect']);
   if (raw.policy !== undefined && raw.series !== undefined) err(['series'], `give 'policy' or 'series', not both`, true);
+  // a scenario from someone else's repository must not name a patch elsewhere on the user's disk
+  const seriesWhy = typeof raw.series === 'string' ? unsafePathReason(raw.series) : undefined;
+  if (seriesWhy) err(['series'], `the series must be a file beside the scenario or below it: ${seriesWhy.replace('the tree', "the scenario's folder")}`);
 
   if (errors.length) return { scenario: undefined, errors: errors.sort((a, b) => (a.loc?.line ?? 0) - (b.loc?.line ?? 0) || (a.loc?.col ?? 0) - (b.loc?.col ?? 0)) };
   return {
@@ -297,6 +351,7 @@ function buildModel(raw: Raw, pos: Positions): ParseResult {
       description: raw.description as string | undefined,
       policy: raw.policy as string | undefined,
       series: raw.series as string | undefined,
+      ...(raw.series !== undefined ? { seriesLoc: L(['series']) } : {}),
       nodes,
       filesystems,
       tasks,
@@ -306,6 +361,29 @@ function buildModel(raw: Raw, pos: Positions): ParseResult {
     },
     errors: [],
   };
+}
+
+/**
+ * The file a scenario's `series` names, resolved beside the scenario file, or undefined when it names none. A
+ * name that leads out of the scenario's folder (by `..`, an absolute path or a symlink) is a UserError at the
+ * `series` key: parse already refuses the first two, the symlink shows only on disk.
+ */
+export function scenarioSeriesPath(s: Scenario): string | undefined {
+  if (s.series === undefined) return undefined;
+  const dir = nodePath.dirname(s.file);
+  const at = s.seriesLoc ?? { file: s.file, line: 1, col: 1 };
+  const why = unsafePathReason(s.series);
+  if (why) throw new UserError(at, `the series must be a file beside the scenario or below it: ${why}`);
+  const p = nodePath.join(dir, s.series);
+  let real: string;
+  try {
+    real = fs.realpathSync(p);
+  } catch {
+    throw new UserError(at, `series file not found: ${p}`);
+  }
+  const rel = nodePath.relative(fs.realpathSync(dir), real);
+  if (rel.startsWith('..') || nodePath.isAbsolute(rel)) throw new UserError(at, `the series ${s.series} leads out of the scenario's folder (to ${real})`);
+  return p;
 }
 
 /** The outcome expected under `policy` ('none' or undefined = unpatched), if the scenario states one. */

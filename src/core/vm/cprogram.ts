@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assetPath } from '../assets';
 import { compileProgram } from '../cfront/compile';
 import type { SourceHost } from '../cfront/preprocess';
 import type { I64 } from './int64';
 import { libcBuiltins, LibcHost } from './libc';
-import { DEFAULT_LIMITS, FaultReport, Machine, MachineLimits, Task } from './machine';
+import { UserError } from '../diagnostics';
+import { limitMessage } from '../limits';
+import { DEFAULT_LIMITS, FaultReport, Machine, MachineLimits, Program, Task } from './machine';
+import { TEXT_END } from './memory';
 
 /** Runs a user-space C program (main(argc, argv)) the way `cc prog.c && ./a.out` would. */
 export interface CProgramOptions {
@@ -31,10 +34,35 @@ export const diskHost: SourceHost = {
       return undefined;
     }
   },
+  realPath(path: string): string | undefined {
+    try {
+      return realpathSync(path);
+    } catch {
+      return undefined;
+    }
+  },
 };
 
 export function libcIncludeDir(): string {
   return assetPath('src/core/libc/include', 'dist/include');
+}
+
+/** What an address space must hold besides the heap and the stack: the code addresses below TEXT_END, argv, slack. */
+const FIXED_BYTES = TEXT_END + (1 << 20);
+
+/**
+ * Machine limits for one program: the address space sized from what it needs (globals, one stack, the heap),
+ * so that no limit but the heap's and the stack's can be hit; their totals are checked before memory is taken.
+ */
+function programLimits(file: string, program: Program, limits: Partial<MachineLimits>): MachineLimits {
+  const l: MachineLimits = { ...DEFAULT_LIMITS, ...limits };
+  const statics = program.statics.reduce((n, s) => n + s.size + 48, 0);
+  if (statics > l.heapBytes) {
+    throw new UserError({ file, line: 1, col: 1 }, limitMessage('cHeapBytes', l.heapBytes, `the program's globals and string literals take ${statics} bytes (the interpreter sizes its memory by the heap)`));
+  }
+  // freed blocks are never reused (use after free stays detectable), so the heap's addresses grow past heapBytes
+  if (limits.memoryBytes === undefined) l.memoryBytes = FIXED_BYTES + statics + l.stackBytes + 2 * l.heapBytes;
+  return l;
 }
 
 export async function loadCProgram(file: string, limits: Partial<MachineLimits> = {}, io: LibcHost): Promise<Machine> {
@@ -47,7 +75,14 @@ export async function loadCProgram(file: string, limits: Partial<MachineLimits> 
     defines: { __STDC__: '1', __STDC_VERSION__: '201112L', __STDC_HOSTED__: '1', __x86_64__: '1', __LP64__: '1', __linux__: '1', __CHAR_BIT__: '8', __SIZEOF_LONG__: '8', __SIZEOF_POINTER__: '8', __SIZEOF_INT__: '4' },
     inlineBuiltins: inline,
   });
-  return new Machine(program, builtins, { ...DEFAULT_LIMITS, ...limits });
+  const l = programLimits(file, program, limits);
+  try {
+    return new Machine(program, builtins, l);
+  } catch (e) {
+    // the host could not give us the address space (ArrayBuffer allocation)
+    if (e instanceof RangeError) throw new UserError(undefined, `cannot allocate ${l.memoryBytes} bytes for the program's memory (${e.message}); lower --max-heap or --max-stack`);
+    throw e;
+  }
 }
 
 /** Lays out argv in the program's memory as the kernel's exec does: the strings, then the pointer array. */
@@ -74,7 +109,7 @@ export async function runCProgram(file: string, opts: CProgramOptions): Promise<
     return {
       exitCode: 1,
       steps: T.steps,
-      fault: { kind: 'step-limit', message: `step limit of ${opts.maxSteps} statements reached (runaway loop? raise it with --max-steps)`, address: undefined, loc: bt[0]?.loc, backtrace: bt },
+      fault: { kind: 'step-limit', message: limitMessage('cSteps', opts.maxSteps, 'stopped (a runaway loop?)'), address: undefined, loc: bt[0]?.loc, backtrace: bt },
     };
   }
   if (r === 'faulted') return { exitCode: 1, fault: T.fault, steps: T.steps };

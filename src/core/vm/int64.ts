@@ -128,7 +128,8 @@ export function shl64u(a: I64, n: I64): I64 {
 export function shr64(a: I64, n: I64): I64 {
   const s = shiftCount(n);
   if (typeof a === 'number') {
-    if (a >= 0 && a <= 0x7fffffff) return a >>> s;
+    // JS shifts count modulo 32: only below 32 is >>> the C shift
+    if (a >= 0 && a <= 0x7fffffff && s < 32) return a >>> s;
     return Math.floor(a / (POW2[s] as number));
   }
   return norm(BigInt(a) >> BigInt(s));

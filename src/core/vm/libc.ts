@@ -237,7 +237,13 @@ export function libcBuiltins(host: LibcHost): Map<string, Builtin> {
   });
   def('memset', (T, d, c, n) => {
     const len = num(n as I64);
-    if (len) mem(T).writeBytes(d as I64, new Uint8Array(len).fill(num(c as I64) & 255));
+    if (len) {
+      // checked before anything is allocated: a huge count faults at once
+      const m = mem(T);
+      const a = m.check(d as I64, len, true);
+      m.logRange(a, len);
+      m.u8.fill(num(c as I64) & 255, a, a + len);
+    }
     return d as I64;
   });
   def('memcmp', (T, a, b, n) => {

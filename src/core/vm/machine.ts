@@ -1,10 +1,11 @@
 import type { SourceLoc } from '../diagnostics';
-import { formatLoc } from '../diagnostics';
+import { formatLoc, UserError } from '../diagnostics';
 import type { FuncCode } from '../cfront/codegen';
 import { Exit } from '../cfront/codegen';
 import type { GlobalVar, StaticData } from '../cfront/ast';
 import type { StructLayout } from '../cfront/check';
 import { setFlagsFromString } from 'node:v8';
+import { LIMITS, limitHint } from '../limits';
 import * as I from './int64';
 import type { I64 } from './int64';
 import { CFault, DEFAULT_MEMORY_LIMITS, Memory, MemoryLimits, TEXT_BASE, memoryOps } from './memory';
@@ -58,7 +59,12 @@ export interface MachineLimits extends MemoryLimits {
   stackBytes: number;
 }
 
-export const DEFAULT_LIMITS: MachineLimits = { ...DEFAULT_MEMORY_LIMITS, maxDepth: 10000, stackBytes: 8 << 20 };
+export const DEFAULT_LIMITS: MachineLimits = {
+  ...DEFAULT_MEMORY_LIMITS,
+  maxDepth: LIMITS.cDepth.default,
+  stackBytes: LIMITS.cStackBytes.default,
+  raise: { memory: limitHint('cHeapBytes'), stack: limitHint('cStackBytes'), depth: limitHint('cDepth') },
+};
 
 export type TaskState = 'runnable' | 'blocked' | 'exited' | 'faulted';
 
@@ -158,6 +164,10 @@ function tuneV8(): void {
   setFlagsFromString('--max-inlined-bytecode-size-cumulative=10000');
 }
 
+function depthMessage(limits: MachineLimits, name: string): string {
+  return `call depth limit of ${limits.maxDepth} frames reached calling '${name}' (runaway recursion?)${limits.raise?.depth ? `; ${limits.raise.depth}` : ''}`;
+}
+
 /** One kernel (or one user program): memory, loaded functions, tasks. */
 export class Machine {
   readonly mem: Memory;
@@ -175,7 +185,15 @@ export class Machine {
     tuneV8();
     this.mem = new Memory(limits);
     for (const s of program.statics) {
-      const addr = this.mem.allocStatic(s.size, s.kind, s.name);
+      let addr: number;
+      try {
+        addr = this.mem.allocStatic(s.size, s.kind, s.name);
+      } catch (e) {
+        // the program asks for more than the address space before it runs: its fault, not a run's
+        if (!(e instanceof CFault)) throw e;
+        const what = s.kind === 'string' ? 'a string literal' : `the global '${s.name}'`;
+        throw new UserError(undefined, `${what} (${s.size} bytes) does not fit in the address space of ${limits.memoryBytes} bytes${limits.raise?.memory ? `; ${limits.raise.memory}` : ''}`);
+      }
       if (addr !== s.addr) throw new Error(`internal: static ${s.name} laid out at ${addr}, compiled for ${s.addr}`);
       if (s.bytes) this.mem.u8.set(s.bytes, addr);
     }
@@ -247,10 +265,10 @@ export class Machine {
         return i;
       },
       depthLimit(_T: Task, name: string): never {
-        throw new CFault('depth-limit', `call depth limit of ${limits.maxDepth} frames reached calling '${name}' (runaway recursion? raise maxDepth / --max-depth)`);
+        throw new CFault('depth-limit', depthMessage(limits, name));
       },
       stackOverflow(T: Task): never {
-        throw new CFault('stack-overflow', `stack overflow in task ${T.id} (${T.stackEnd - T.stackBase} bytes; raise stackBytes / --stack)`);
+        throw new CFault('stack-overflow', `stack overflow in task ${T.id} (${T.stackEnd - T.stackBase} bytes)${limits.raise?.stack ? `; ${limits.raise.stack}` : ''}`);
       },
       builtins: funcs.map((f) => f.builtin?.fn),
       funcs,
@@ -394,7 +412,7 @@ export class Machine {
               if (!this.callBuiltin(T, f, T.ca)) break;
             } else {
               if (top + 1 >= maxDepth) {
-                throw new CFault('depth-limit', `call depth limit of ${maxDepth} frames reached calling '${f.name}' (runaway recursion? raise maxDepth / --max-depth)`);
+                throw new CFault('depth-limit', depthMessage(this.limits, f.name));
               }
               frames.push(T.cframe ?? (f.enter as NonNullable<LoadedFunc['enter']>)(...T.ca));
               T.cframe = undefined;

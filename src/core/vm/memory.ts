@@ -21,6 +21,8 @@ export type FaultKind =
   | 'depth-limit'
   | 'stack-overflow'
   | 'bad-call'
+  /** A library call the simulator does not implement for these arguments (printf("%e"), a huge field width). */
+  | 'unsupported'
   | 'bug'
   | 'abort'
   | 'lock';
@@ -66,6 +68,11 @@ export interface MemoryLimits {
   memoryBytes: number;
   /** Bytes the heap may hand out before malloc fails with an out-of-memory report. */
   heapBytes: number;
+  /**
+   * How a user raises each limit, for the fault messages (`limitHint`): a cexec option, or for the model kernel
+   * a sentence, since its sizes are the model's.
+   */
+  raise?: { memory?: string; stack?: string; depth?: string };
 }
 
 export const DEFAULT_MEMORY_LIMITS: MemoryLimits = { memoryBytes: 64 << 20, heapBytes: 48 << 20 };
@@ -151,7 +158,7 @@ export class Memory {
     if (end + REDZONE > this.limits.memoryBytes) {
       throw new CFault(
         'out-of-memory',
-        `the address space is full (${this.limits.memoryBytes} bytes); raise the memory limit (memoryBytes / --max-memory)`,
+        `the address space is full (${this.limits.memoryBytes} bytes)${this.limits.raise?.memory ? `; ${this.limits.raise.memory}` : ''}`,
       );
     }
     const old = this.brk;
@@ -179,16 +186,19 @@ export class Memory {
         addr,
       );
     }
-    for (let i = 0; i < size; i++) {
-      if (this.shadow[addr + i] === Shadow.Freed) {
-        const a = this.containing(this.freed, addr + i);
-        throw new CFault(
-          'use-after-free',
-          `use after free: ${what} of ${size} bytes at ${hex(addr)}` +
-            (a ? `, offset ${addr - a.addr} in a ${a.size}-byte object allocated at ${a.site ?? '?'} and freed at ${a.freedAt ?? '?'}` : ''),
-          addr,
-        );
-      }
+    // the first byte that is not valid says what went wrong; past it nothing matters (a memcpy of 600 MB from a
+    // small buffer must fault at once, not after scanning the whole range)
+    let i = 0;
+    const end = Math.min(size, this.shadow.length - addr);
+    while (i < end && this.shadow[addr + i] === Shadow.Valid) i++;
+    if (i < end && this.shadow[addr + i] === Shadow.Freed) {
+      const a = this.containing(this.freed, addr + i);
+      throw new CFault(
+        'use-after-free',
+        `use after free: ${what} of ${size} bytes at ${hex(addr)}` +
+          (a ? `, offset ${addr - a.addr} in a ${a.size}-byte object allocated at ${a.site ?? '?'} and freed at ${a.freedAt ?? '?'}` : ''),
+        addr,
+      );
     }
     const near = this.nearest(addr);
     if (near && near.kind === 'heap') {

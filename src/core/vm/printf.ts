@@ -4,6 +4,8 @@
 // simulator's output is diffed against programs compiled with gcc: the C
 // corpus in test/c/ holds gcc's stdout as the expected result.
 
+import { CFault } from './memory';
+
 /**
  * One variadic argument after the default argument promotions.
  * `value` is the mathematical value: negative for signed negatives, up to
@@ -94,7 +96,7 @@ function intArg(args: PrintfSource): number {
 }
 
 function checkField(n: number): number {
-  if (n > MAX_FIELD) throw new Error(`printf field width or precision ${n} is too large for the simulator`);
+  if (n > MAX_FIELD) throw new CFault('unsupported', `printf field width or precision ${n} is too large for the simulator`);
   return n;
 }
 
@@ -219,7 +221,7 @@ export function formatPrintfResult(format: Uint8Array, args: PrintfSource): Prin
       case 's':
       case 'S': {
         if (spec.isLong || conv === 'S') {
-          throw new Error(`wide string printf conversion %${spec.isLong ? 'l' : ''}${conv} is not supported`);
+          throw new CFault('unsupported', `wide string printf conversion %${spec.isLong ? 'l' : ''}${conv} is not supported`);
         }
         const addr = toBigInt(args.next());
         if (addr === 0n) {
@@ -232,10 +234,10 @@ export function formatPrintfResult(format: Uint8Array, args: PrintfSource): Prin
         break;
       }
       case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'a': case 'A':
-        throw new Error(`floating point printf conversion %${conv} is not supported`);
+        throw new CFault('unsupported', `floating point printf conversion %${conv} is not supported`);
       case 'n':
       case 'm':
-        throw new Error(`printf conversion %${conv} is not supported`);
+        throw new CFault('unsupported', `printf conversion %${conv} is not supported`);
       default:
         printUnknown(out, spec, conv);
         slowMode = true;
