@@ -49,6 +49,7 @@ class Configurations implements vscode.DebugConfigurationProvider {
     }
     if (config.preemption === undefined && s.preemption) config.preemption = s.preemption;
     if (config.exploreTimeout === undefined) config.exploreTimeout = s.exploreTimeout;
+    config.maxSteps ??= s.maxSteps;
     // the patched C files live in the extension's storage, one folder per session, removed with old sessions
     config.sourceDir ??= sessionSourceDir(this.context);
     return config;

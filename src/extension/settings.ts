@@ -24,16 +24,17 @@ export function settings(scope?: vscode.Uri): Settings {
   };
 }
 
-/** The command-line options the settings stand for, for a run or an exploration of `file`. */
+/** The command-line options the settings stand for, for a run, a report or an exploration. */
 export function scenarioArgs(s: Settings, policy: string | undefined): string[] {
   const args: string[] = [];
   const p = policy ?? s.defaultPolicy;
   if (p === 'none') args.push('--no-patch');
   else if (p) args.push('--policy', p);
   if (s.preemption) args.push('--preemption', s.preemption);
+  args.push('--max-steps', String(s.maxSteps));
   return args;
 }
 
 export function exploreArgs(s: Settings): string[] {
-  return ['--max-executions', String(s.maxExecutions), '--max-steps', String(s.maxSteps), '--timeout', String(s.exploreTimeout)];
+  return ['--max-executions', String(s.maxExecutions), '--timeout', String(s.exploreTimeout)];
 }

@@ -96,9 +96,8 @@ export function registerTesting(context: vscode.ExtensionContext, runs: Runs): T
           run.passed(t, Date.now() - started);
           record(t, 'passed');
         } else {
-          const md = new vscode.MarkdownString(
-            `${why ?? `ok within the bounds, but the exploration did not finish (${r.stopReason}): raise iolock.maxExecutions or iolock.exploreTimeout`}\n\n${r.verdict !== 'ok' ? `${r.schedule ? `Counterexample schedule: \`${r.schedule}\`\n\n` : ''}` : ''}`,
-          );
+          const unfinished = `ok within the bounds, but the exploration did not finish (${r.stopReason}): raise iolock.maxExecutions or iolock.exploreTimeout`;
+          const md = new vscode.MarkdownString(`${why ?? unfinished}\n\n${r.schedule ? `Counterexample schedule: \`${r.schedule}\`\n\n` : ''}`);
           if (r.schedule) {
             const args = encodeURIComponent(JSON.stringify([file, { schedule: r.schedule, ...(e.policy === 'none' ? {} : { policy: e.policy }) }]));
             md.appendMarkdown(`[Debug the counterexample](command:iolock.debugScenario?${args})`);
