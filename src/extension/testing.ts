@@ -1,6 +1,12 @@
 import * as vscode from 'vscode';
 import { scenarioFiles } from './debug';
-import { type Expectation, judge, readExpectations } from './expectations';
+import type { Expectation } from './expectations';
+
+type ExpectationsModule = typeof import('./expectations');
+let expectationsModule: ExpectationsModule | undefined;
+/** The YAML reader is loaded when the Test Explorer first asks for tests, not at activation (its parse is most of it). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadExpectations = (): ExpectationsModule => (expectationsModule ??= require('./expectations') as ExpectationsModule);
 import { type Runs, exploreSummary, scenarioName } from './runs';
 import { mayRun } from './trust';
 
@@ -32,7 +38,7 @@ export function registerTesting(context: vscode.ExtensionContext, runs: Runs): T
       return;
     }
     const file = ctrl.items.get(id) ?? ctrl.createTestItem(id, scenarioName(uri.fsPath), uri);
-    const list = readExpectations(text);
+    const list = loadExpectations().readExpectations(text);
     file.description = list.length ? undefined : 'no expect: entries';
     file.children.replace(
       list.map((e) => {
@@ -91,7 +97,7 @@ export function registerTesting(context: vscode.ExtensionContext, runs: Runs): T
       try {
         const r = await runs.explore(file, e.policy, token);
         run.appendOutput(`${scenarioName(file)} with ${e.policy}: ${exploreSummary(r)}\r\n`, undefined, t);
-        const why = judge(e, r);
+        const why = loadExpectations().judge(e, r);
         if (!why && (r.complete || e.verdict !== 'ok')) {
           run.passed(t, Date.now() - started);
           record(t, 'passed');
