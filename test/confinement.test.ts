@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../src/cli/main';
 import { DiskTree, findRepoRoot } from '../src/core/patch';
+import { runCli as cli } from './cli-capture';
 
 /**
  * Nothing in a patch, a series or a C file may read or write outside its tree (issue 8, docs/security.md): the
@@ -13,19 +13,6 @@ import { DiskTree, findRepoRoot } from '../src/core/patch';
  */
 const root = findRepoRoot(__dirname) as string;
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const saved = { out: process.stdout.write, err: process.stderr.write };
-  process.stdout.write = ((chunk: string | Uint8Array) => ((out += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((err += String(chunk)), true)) as typeof process.stderr.write;
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    process.stdout.write = saved.out;
-    process.stderr.write = saved.err;
-  }
-}
 
 /** Every entry under `dir`, symlinks not followed. */
 function listing(dir: string): string[] {

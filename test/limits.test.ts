@@ -2,12 +2,12 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../src/cli/main';
 import { LIMIT_DEFAULTS, LIMITS, limitHint } from '../src/core/limits';
 import { extractPatches, findRepoRoot, loadPatchFile, loadTree, patchedTree, planPatches, type MemoryTree } from '../src/core/patch';
 import { loadScenarioOrThrow, runScenario } from '../src/core/scenario';
 import { UserError } from '../src/core/diagnostics';
 import { prepareRun, LaunchError } from '../src/debug/launch';
+import { runCli as cli } from './cli-capture';
 
 /**
  * Every limit of src/core/limits.ts stops what it bounds and says which limit it was and how to raise it
@@ -33,19 +33,6 @@ const SPIN_PATCH = `--- a/fs/read_write.c
  \tif (!(file->f_mode & FMODE_READ))
 `;
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const saved = { out: process.stdout.write, err: process.stderr.write };
-  process.stdout.write = ((chunk: string | Uint8Array) => ((out += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((err += String(chunk)), true)) as typeof process.stderr.write;
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    process.stdout.write = saved.out;
-    process.stderr.write = saved.err;
-  }
-}
 
 describe('limits: defaults in one place, and how to raise each', () => {
   it('exports every default by name, and a hint naming the option, the launch argument and the scenario key', () => {

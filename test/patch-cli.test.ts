@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../src/cli/main';
+import { runCli } from './cli-capture';
 import { OUT_MARKER } from '../src/cli/apply';
 import { findRepoRoot } from '../src/core/patch';
 import { seedMailPath } from '../src/core/policies';
@@ -13,33 +13,8 @@ const SEED = seedMailPath();
 const FIX = path.join(root, 'test', 'fixtures', 'patch');
 const SEED_TREE = path.join(FIX, 'seed-tree');
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
+const cli = (...args: string[]) => runCli('apply', ...args);
 
-/** Run the CLI in-process with stdout and stderr captured. */
-async function cli(...args: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const saved = { out: process.stdout.write, err: process.stderr.write };
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    const code = await main(['apply', ...args]);
-    return { code, out, err };
-  } finally {
-    process.stdout.write = saved.out;
-    process.stderr.write = saved.err;
-  }
-}
 
 function snapshot(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
