@@ -71,19 +71,7 @@ export function paint(ctx: CanvasRenderingContext2D, data: TimelineData, L: Time
   ctx.beginPath();
   ctx.rect(0, m.axisHeight, width, height - m.axisHeight);
   ctx.clip();
-  L.lanes.forEach((lb, i) => {
-    const lane = data.lanes[lb.lane];
-    if (lane?.cycle) {
-      ctx.globalAlpha = 0.09;
-      ctx.fillStyle = theme.cycle;
-      ctx.fillRect(0, lb.y, width, lb.h);
-    } else if (i % 2 === 1) {
-      ctx.globalAlpha = 0.035;
-      ctx.fillStyle = theme.fg;
-      ctx.fillRect(0, lb.y, width, lb.h);
-    }
-    ctx.globalAlpha = 1;
-  });
+  L.lanes.forEach((lb, i) => laneBand(ctx, theme, !!data.lanes[lb.lane]?.cycle, i, lb, width));
   ctx.fillStyle = theme.border;
   for (const lb of L.lanes) ctx.fillRect(0, Math.round(lb.y + lb.h) - 1, width, 1);
   for (const g of L.groups) {
@@ -254,16 +242,7 @@ export function paint(ctx: CanvasRenderingContext2D, data: TimelineData, L: Time
   L.lanes.forEach((lb, i) => {
     const lane = data.lanes[lb.lane];
     if (!lane) return;
-    if (lane.cycle) {
-      ctx.globalAlpha = 0.09;
-      ctx.fillStyle = theme.cycle;
-      ctx.fillRect(0, lb.y, plotLeft, lb.h);
-    } else if (i % 2 === 1) {
-      ctx.globalAlpha = 0.035;
-      ctx.fillStyle = theme.fg;
-      ctx.fillRect(0, lb.y, plotLeft, lb.h);
-    }
-    ctx.globalAlpha = 1;
+    laneBand(ctx, theme, !!lane.cycle, i, lb, plotLeft);
     ctx.fillStyle = theme.border;
     ctx.fillRect(0, Math.round(lb.y + lb.h) - 1, plotLeft, 1);
     const cy = lb.y + m.lanePad + m.syscallHeight + 2 + m.rowHeight / 2;
@@ -318,6 +297,20 @@ export function paint(ctx: CanvasRenderingContext2D, data: TimelineData, L: Time
     ctx.textAlign = 'left';
   }
   ctx.restore();
+}
+
+/** A lane's background, the same under the plot and the label column: tinted when on the deadlock cycle, else striped. */
+function laneBand(ctx: CanvasRenderingContext2D, theme: Theme, cycle: boolean, i: number, lb: { y: number; h: number }, width: number): void {
+  if (cycle) {
+    ctx.globalAlpha = 0.09;
+    ctx.fillStyle = theme.cycle;
+    ctx.fillRect(0, lb.y, width, lb.h);
+  } else if (i % 2 === 1) {
+    ctx.globalAlpha = 0.035;
+    ctx.fillStyle = theme.fg;
+    ctx.fillRect(0, lb.y, width, lb.h);
+  }
+  ctx.globalAlpha = 1;
 }
 
 function fit(ctx: CanvasRenderingContext2D, text: string, w: number): string {
