@@ -169,14 +169,9 @@ async function openPatch(s: Services, arg?: unknown): Promise<void> {
 }
 
 async function newScenario(s: Services): Promise<void> {
-  const examples = path.join(s.context.extensionPath, 'examples', 'scenarios');
   const templates = [
     { label: 'Blank scenario', description: 'one node, one GFS2 file, two readers', text: () => BLANK_SCENARIO },
-    ...fs
-      .readdirSync(examples)
-      .filter((f) => f.endsWith('.iolock.yaml'))
-      .sort()
-      .map((f) => ({ label: `Copy of ${scenarioName(f)}`, description: firstComment(path.join(examples, f)), text: () => fs.readFileSync(path.join(examples, f), 'utf8') })),
+    ...exampleScenarios(s).map((e) => ({ label: `Copy of ${e.label}`, description: e.description, text: () => fs.readFileSync(e.file, 'utf8') })),
   ];
   const pick = await vscode.window.showQuickPick(templates, { placeHolder: 'Start the new scenario from' });
   if (!pick) return;
@@ -188,21 +183,22 @@ async function newScenario(s: Services): Promise<void> {
   await vscode.window.showTextDocument(uri);
 }
 
-function firstComment(file: string): string {
-  const m = /^#\s*(?:s\d+:\s*)?(.*)$/m.exec(fs.readFileSync(file, 'utf8'));
-  return m?.[1] ?? '';
+/** The scenarios shipped in examples/, each with the first line of its header comment. */
+function exampleScenarios(s: Services): { label: string; description: string; file: string }[] {
+  const dir = path.join(s.context.extensionPath, 'examples', 'scenarios');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.iolock.yaml'))
+    .sort()
+    .map((f) => {
+      const file = path.join(dir, f);
+      const m = /^#\s*(?:s\d+:\s*)?(.*)$/m.exec(fs.readFileSync(file, 'utf8'));
+      return { label: scenarioName(f), description: m?.[1] ?? '', file };
+    });
 }
 
 async function openExample(s: Services): Promise<void> {
-  const dir = path.join(s.context.extensionPath, 'examples', 'scenarios');
-  const pick = await vscode.window.showQuickPick(
-    fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith('.iolock.yaml'))
-      .sort()
-      .map((f) => ({ label: scenarioName(f), description: firstComment(path.join(dir, f)), file: path.join(dir, f) })),
-    { placeHolder: 'A shipped example scenario' },
-  );
+  const pick = await vscode.window.showQuickPick(exampleScenarios(s), { placeHolder: 'A shipped example scenario' });
   if (pick) await vscode.window.showTextDocument(vscode.Uri.file(pick.file));
 }
 
